@@ -1,0 +1,31 @@
+import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { CONTENT_ENV, PROJECT_DIR } from "./src/build.ts";
+import { buildArchive } from "./src/collections.ts";
+import { loadContent } from "./src/content.ts";
+import { filters } from "./src/filters.ts";
+import { strings } from "./src/strings.ts";
+
+/**
+ * Wires bantin's modules into Eleventy. Templates live in layouts/ (Eleventy's input);
+ * the editors' content folder comes from BANTIN_CONTENT (default content/), which the CLI sets.
+ */
+export default function (eleventyConfig: UserConfig) {
+  const contentDir = path.resolve(process.env[CONTENT_ENV] ?? path.join(PROJECT_DIR, "content"));
+
+  // Read per build, so that `npm start` picks up edited articles.
+  eleventyConfig.addGlobalData("archive", () => buildArchive(loadContent(contentDir)));
+  eleventyConfig.addGlobalData("strings", strings);
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+
+  eleventyConfig.addPassthroughCopy({ [path.join(PROJECT_DIR, "static")]: "/" });
+  eleventyConfig.addWatchTarget(contentDir);
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.setTemplateFormats(["njk"]);
+
+  return {
+    dir: { input: "layouts", includes: "_includes", data: "_data" },
+    htmlTemplateEngine: "njk",
+  };
+}

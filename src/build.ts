@@ -1,0 +1,42 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+
+/** The project folder: layouts and the Eleventy config are found from here, whatever the working directory. */
+export const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
+export const CONFIG_FILE = path.join(PROJECT_DIR, "eleventy.config.ts");
+export const LAYOUTS_DIR = path.join(PROJECT_DIR, "layouts");
+/** How the CLI hands the content folder to eleventy.config.ts, which Eleventy loads itself. */
+export const CONTENT_ENV = "BANTIN_CONTENT";
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+}
+
+export interface BuildResult {
+  /** Files written by templates (pages, feeds, sitemap), not counting copied assets. */
+  pages: number;
+  milliseconds: number;
+}
+
+function createEleventy({ contentDir, outDir }: BuildOptions, runMode: "build" | "serve"): Eleventy {
+  process.env[CONTENT_ENV] = path.resolve(contentDir);
+  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { configPath: CONFIG_FILE, quietMode: true, runMode });
+}
+
+/** Builds the site into `outDir`; rejects with the framework's error (a ContentError inside it for bad content). */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const eleventy = createEleventy(options, "build");
+  const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string }[]];
+  const written = results.flat().filter((entry) => typeof entry === "object" && entry !== null && "content" in entry);
+  return { pages: written.length, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** Builds, then serves with live reload, rebuilding when content or layouts change. */
+export async function serveSite(options: BuildOptions, port: number): Promise<void> {
+  const eleventy = createEleventy(options, "serve");
+  await eleventy.watch();
+  await eleventy.serve(port);
+}

@@ -1,0 +1,54 @@
+import { DateTime } from "luxon";
+import { strings } from "./strings.ts";
+
+/** Every date of the archive lives in Vietnam time. */
+export const ZONE = "Asia/Ho_Chi_Minh";
+
+const LOCAL_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+const OFFSET_PATTERN = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+export type DateParseResult = { ok: true; date: DateTime } | { ok: false; reason: string };
+
+/**
+ * Reads a front-matter date: `YYYY-MM-DD[ HH:mm[:ss]]` is Vietnam time;
+ * ISO 8601 with an offset (`+07:00`, `Z`) is converted to Vietnam time.
+ */
+export function parseArticleDate(text: string): DateParseResult {
+  const value = text.trim();
+  if (OFFSET_PATTERN.test(value)) {
+    const date = DateTime.fromISO(value, { setZone: true });
+    return date.isValid ? { ok: true, date: date.setZone(ZONE) } : invalid(date);
+  }
+  for (const format of LOCAL_FORMATS) {
+    const date = DateTime.fromFormat(value, format, { zone: ZONE });
+    if (date.isValid) return { ok: true, date };
+    // The shape matched but the calendar did not (30 February, 25:00): say so rather than "unknown format".
+    if (date.invalidReason === "unit out of range") return invalid(date);
+  }
+  return { ok: false, reason: "unknown date format" };
+}
+
+function invalid(date: DateTime): DateParseResult {
+  return { ok: false, reason: `not a real date or time (${date.invalidExplanation ?? date.invalidReason})` };
+}
+
+/** Back from a stored ISO string into Vietnam time. */
+export function vnDate(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: ZONE }).setZone(ZONE);
+}
+
+/** `2011-09-20T09:05:00+07:00`, for `<time datetime>` and feeds. */
+export function isoDateTime(date: DateTime): string {
+  return date.setZone(ZONE).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** "Thứ Ba, 20/09/2011 09:05": the one style of date-time shown to readers. */
+export function formatDateTime(date: DateTime): string {
+  const vn = date.setZone(ZONE);
+  return `${strings.weekdays[vn.weekday - 1]}, ${vn.toFormat("dd/MM/yyyy HH:mm")}`;
+}
+
+/** "20/09/2011". */
+export function formatDate(date: DateTime): string {
+  return date.setZone(ZONE).toFormat("dd/MM/yyyy");
+}

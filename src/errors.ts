@@ -1,0 +1,70 @@
+/** One thing wrong in one file, said so that an editor can fix it. */
+export interface Problem {
+  /** The file, as the editor would type it. */
+  file: string;
+  /** The front-matter field, when the problem is in one. */
+  field?: string;
+  /** Line in the file, when known. */
+  line?: number;
+  /** What is wrong and what is expected. */
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return problem.field === undefined ? `${where}: ${problem.message}` : `${where}: \`${problem.field}\`: ${problem.message}`;
+}
+
+/** Every problem of every content file, raised together so that one run shows them all. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    super(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n` +
+        problems.map((problem) => `  ${formatProblem(problem)}`).join("\n"),
+    );
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Finds a ContentError however deep a framework wrapped it. Checked by name, not instanceof:
+ * Eleventy loads the config through its own module loader, which may hold a second copy of this class.
+ */
+export function findContentError(error: unknown): ContentError | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current instanceof Error && !seen.has(current)) {
+    if (current.name === "ContentError" && Array.isArray((current as ContentError).problems)) return current as ContentError;
+    seen.add(current);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
+}
+
+/** The closest known name to a misspelt one, if it is close enough to be a likely typo. */
+export function suggest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
