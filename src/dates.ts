@@ -5,6 +5,7 @@ import { strings } from "./strings.ts";
 export const ZONE = "Asia/Ho_Chi_Minh";
 
 const LOCAL_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+const MAX_OFFSET_MINUTES = 14 * 60;
 const OFFSET_PATTERN = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 export type DateParseResult = { ok: true; date: DateTime } | { ok: false; reason: string };
@@ -17,7 +18,10 @@ export function parseArticleDate(text: string): DateParseResult {
   const value = text.trim();
   if (OFFSET_PATTERN.test(value)) {
     const date = DateTime.fromISO(value, { setZone: true });
-    return date.isValid ? { ok: true, date: date.setZone(ZONE) } : invalid(date);
+    if (!date.isValid) return invalid(date);
+    // Luxon accepts any two-digit hour offset; no place on Earth is beyond −12:00 … +14:00.
+    if (Math.abs(date.offset) > MAX_OFFSET_MINUTES) return { ok: false, reason: "not a real date or time (offset outside −12:00 … +14:00)" };
+    return { ok: true, date: date.setZone(ZONE) };
   }
   for (const format of LOCAL_FORMATS) {
     const date = DateTime.fromFormat(value, format, { zone: ZONE });
