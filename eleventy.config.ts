@@ -3,7 +3,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { CONTENT_ENV, PROJECT_DIR } from "./src/build.ts";
 import { buildArchive } from "./src/collections.ts";
-import { loadContent } from "./src/content.ts";
+import { takeContent } from "./src/content.ts";
 import { filters } from "./src/filters.ts";
 import { strings } from "./src/strings.ts";
 
@@ -15,7 +15,7 @@ export default function (eleventyConfig: UserConfig) {
   const contentDir = path.resolve(process.env[CONTENT_ENV] ?? path.join(PROJECT_DIR, "content"));
 
   // Read per build, so that `npm start` picks up edited articles.
-  eleventyConfig.addGlobalData("archive", () => buildArchive(loadContent(contentDir)));
+  eleventyConfig.addGlobalData("archive", () => buildArchive(takeContent(contentDir)));
   eleventyConfig.addGlobalData("strings", strings);
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { preloadContent } from "./content.ts";
 
 /** The project folder: layouts and the Eleventy config are found from here, whatever the working directory. */
 export const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -21,11 +22,13 @@ export interface BuildResult {
 }
 
 function createEleventy({ contentDir, outDir }: BuildOptions, runMode: "build" | "serve"): Eleventy {
+  // Throws a ContentError listing every problem before Eleventy starts.
+  preloadContent(contentDir);
   process.env[CONTENT_ENV] = path.resolve(contentDir);
   return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { configPath: CONFIG_FILE, quietMode: true, runMode });
 }
 
-/** Builds the site into `outDir`; rejects with the framework's error (a ContentError inside it for bad content). */
+/** Builds the site into `outDir`; rejects with a ContentError for bad content. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const eleventy = createEleventy(options, "build");

@@ -1,60 +1,85 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, serveSite } from "./build.ts";
 import { loadContent } from "./content.ts";
-import { findContentError } from "./errors.ts";
+import { type ContentError, findContentError, formatProblem } from "./errors.ts";
+import { scaffoldArticle } from "./scaffold.ts";
 
 const USAGE = `bantin — builds a static website from an archive of news bulletins
 
   npm run build -- [--content DIR] [--out DIR]   build the site (default content/ → dist/)
   npm start -- [--content DIR] [--port N]        build, serve with live reload
   npm run check -- [--content DIR]               list every problem in every content file
+  npm run new -- "Tiêu đề" [--category NAME] [--content DIR]
+                                                 write a new article file, dated now
 `;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
+async function run(command: string | undefined, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: command === "new",
     options: {
       content: { type: "string", default: "content" },
+      category: { type: "string", default: "Tin tức - Sự kiện" },
       out: { type: "string", default: "dist" },
       port: { type: "string", default: "8080" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: false,
   });
   const options = { contentDir: values.content, outDir: values.out };
-
-  switch (command) {
-    case "build": {
-      const result = await buildSite(options);
-      console.log(`Built ${result.pages} pages from ${options.contentDir}/ into ${options.outDir}/ in ${(result.milliseconds / 1000).toFixed(2)} s`);
-      return 0;
+  try {
+    switch (command) {
+      case "build": {
+        const result = await buildSite(options);
+        console.log(`Built ${result.pages} pages from ${options.contentDir}/ into ${options.outDir}/ in ${(result.milliseconds / 1000).toFixed(2)} s`);
+        return 0;
+      }
+      case "serve":
+        await serveSite(options, Number(values.port));
+        return 0;
+      case "check": {
+        const { articles, videos } = loadContent(options.contentDir);
+        console.log(`No problems: ${articles.length} articles, ${videos.length} videos in ${options.contentDir}/`);
+        return 0;
+      }
+      case "new": {
+        if (positionals.length !== 1) {
+          process.stderr.write(USAGE);
+          return 2;
+        }
+        try {
+          console.log(`Wrote ${scaffoldArticle(options.contentDir, { title: positionals[0]!, category: values.category })}`);
+          return 0;
+        } catch (error) {
+          console.error((error as Error).message);
+          return 1;
+        }
+      }
+      default:
+        process.stderr.write(USAGE);
+        return command === undefined || values.help ? 0 : 2;
     }
-    case "serve":
-      await serveSite(options, Number(values.port));
-      return 0;
-    case "check": {
-      const { articles, videos } = loadContent(options.contentDir);
-      console.log(`No problems: ${articles.length} articles, ${videos.length} videos in ${options.contentDir}/`);
-      return 0;
-    }
-    default:
-      process.stderr.write(USAGE);
-      return command === undefined || values.help ? 0 : 2;
+  } catch (error) {
+    const contentError = findContentError(error);
+    if (!contentError) throw error;
+    printProblems(contentError, options.contentDir);
+    return 1;
   }
 }
 
-main(process.argv.slice(2)).then(
+/** One line a problem, with paths as the editor would open them. */
+function printProblems(error: ContentError, contentDir: string): void {
+  console.error(error.message.split("\n")[0]);
+  for (const problem of error.problems) console.error(`  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`);
+}
+
+const [command, ...args] = process.argv.slice(2);
+run(command, args).then(
   (status) => {
     process.exitCode = status;
   },
   (error: unknown) => {
-    const contentError = findContentError(error);
-    if (contentError) {
-      console.error(contentError.message);
-    } else {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
   },
 );

@@ -56,6 +56,9 @@ export interface Content {
   videos: Video[];
 }
 
+// The usual cause of a YAML error in front matter: an unquoted value with ": " in it.
+const QUOTING_HINT = '; quote text that contains ":" or "#", e.g. title: "Tiêu đề: phụ đề"';
+
 export const SETTINGS_FILE = path.join("_data", "site.json");
 const VIDEO_FOLDER = "video";
 
@@ -140,6 +143,26 @@ export function loadContent(contentDir: string): Content {
   return { settings, articles, videos };
 }
 
+const preloaded = new Map<string, Content>();
+
+/**
+ * Checks a content folder before Eleventy starts, so that bad content fails with bantin's own
+ * report rather than a framework stack trace; the first build then takes the result as it is.
+ */
+export function preloadContent(contentDir: string): Content {
+  const content = loadContent(contentDir);
+  preloaded.set(path.resolve(contentDir), content);
+  return content;
+}
+
+/** The preloaded content of a folder, once; later builds (watch mode) read the files again. */
+export function takeContent(contentDir: string): Content {
+  const key = path.resolve(contentDir);
+  const content = preloaded.get(key);
+  preloaded.delete(key);
+  return content ?? loadContent(contentDir);
+}
+
 /** Markdown files under the content folder, as sorted forward-slash paths relative to it. */
 function markdownFiles(contentDir: string): string[] {
   return fs
@@ -174,8 +197,9 @@ function readSource(contentDir: string, file: string, problems: Problem[]): Sour
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     problems.push({
       file,
-      line: mark ? mark.line + 2 : undefined,
-      message: `front matter is not valid YAML: ${reason}; quote text that contains ":" or "#", e.g. title: "Tiêu đề: phụ đề"`,
+      // gray-matter hands YAML the text from the newline after `---`, so YAML's line 0 is that opening line.
+      line: mark ? mark.line + 1 : undefined,
+      message: `front matter is not valid YAML: ${reason}${/mapping|indentation/.test(reason) ? QUOTING_HINT : ""}`,
     });
     return undefined;
   }

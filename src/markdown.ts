@@ -34,6 +34,8 @@ export function createRenderer(iframeHosts: readonly string[]): (markdown: strin
     allowedSchemesAppliedToAttributes: ["href", "src", "poster"],
     allowProtocolRelative: false,
     allowedIframeHostnames: [...iframeHosts],
+    // The sanitiser strips the src of an iframe from another host but keeps the empty frame; drop it whole.
+    exclusiveFilter: (frame) => frame.tag === "iframe" && !frame.attribs.src,
     transformTags: {
       // The page title is the only <h1>; body headings start one level below it.
       h1: "h2",
