@@ -1,14 +1,24 @@
 import { formatDate, formatDateTime, isoDateTime, vnDate } from "./dates.ts";
 import { formatNumber, label, strings } from "./strings.ts";
 
+/** Caches a one-argument string function: list pages format the same few thousand dates over and over. */
+function memoize(format: (iso: string) => string): (iso: string) => string {
+  const cache = new Map<string, string>();
+  return (iso) => {
+    let result = cache.get(iso);
+    if (result === undefined) cache.set(iso, (result = format(iso)));
+    return result;
+  };
+}
+
 /** Nunjucks filters of the templates: Vietnamese dates and numbers, labels, absolute URLs. */
 export const filters = {
   /** "Thứ Ba, 20/09/2011 09:05". */
-  dateTime: (iso: string) => formatDateTime(vnDate(iso)),
+  dateTime: memoize((iso) => formatDateTime(vnDate(iso))),
   /** "20/09/2011". */
-  date: (iso: string) => formatDate(vnDate(iso)),
+  date: memoize((iso) => formatDate(vnDate(iso))),
   /** 2011-09-20T09:05:00+07:00 for `<time datetime>` and feeds. */
-  isoDate: (iso: string) => isoDateTime(vnDate(iso)),
+  isoDate: memoize((iso) => isoDateTime(vnDate(iso))),
   /** "Tháng Chín". */
   monthName: (month: number) => strings.monthNames[month - 1] ?? String(month),
   /** 9638 → "9.638". */

@@ -119,6 +119,7 @@ describe("hostile or odd input is neutralised, and nothing else is lost", () => 
     const site = await buildFixture(contentDir);
     const page = site.page("/2011/09/22/script-alert-1-script-tin-b-dam-b/");
     expect(textOf(page.querySelector("h1"))).toBe("<script>alert(1)</script> Tin <b>đậm</b>");
+    expect(textOf(page.querySelector("title"))).toBe("<script>alert(1)</script> Tin <b>đậm</b> – Bản tin thử nghiệm");
     expect(textOf(page.querySelector(".article__source"))).toBe("Theo <img src=x onerror=alert(1)>");
     expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
     const body = page.querySelector(".article__body")!;
