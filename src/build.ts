@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -42,4 +43,24 @@ export async function serveSite(options: BuildOptions, port: number): Promise<vo
   const eleventy = createEleventy(options, "serve");
   await eleventy.watch();
   await eleventy.serve(port);
+}
+
+/** Newest modification time of the files under some paths (folders walked recursively). */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  for (const entry of paths) {
+    if (!fs.existsSync(entry)) continue;
+    const stat = fs.statSync(entry);
+    if (!stat.isDirectory()) newest = Math.max(newest, stat.mtimeMs);
+    else for (const file of fs.readdirSync(entry, { recursive: true, encoding: "utf8" })) newest = Math.max(newest, fs.statSync(path.join(entry, file)).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when `outDir` holds a build newer than every input: content, layouts, static files, code. */
+export function isBuildFresh({ contentDir, outDir }: BuildOptions): boolean {
+  const marker = path.join(outDir, "index.html");
+  if (!fs.existsSync(marker)) return false;
+  const inputs = [contentDir, LAYOUTS_DIR, path.join(PROJECT_DIR, "static"), path.join(PROJECT_DIR, "src"), CONFIG_FILE];
+  return fs.statSync(marker).mtimeMs > newestChange(inputs);
 }

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, serveSite } from "./build.ts";
+import { buildSite, isBuildFresh, serveSite } from "./build.ts";
 import { loadContent } from "./content.ts";
 import { type ContentError, findContentError, formatProblem } from "./errors.ts";
+import { writeOfflineCopy, zipFolder } from "./offline.ts";
 import { scaffoldArticle } from "./scaffold.ts";
 
 const USAGE = `bantin — builds a static website from an archive of news bulletins
@@ -10,6 +11,8 @@ const USAGE = `bantin — builds a static website from an archive of news bullet
   npm run build -- [--content DIR] [--out DIR]   build the site (default content/ → dist/)
   npm start -- [--content DIR] [--port N]        build, serve with live reload
   npm run check -- [--content DIR]               list every problem in every content file
+  npm run offline -- [--content DIR] [--site DIR] [--out DIR] [--zip FILE]
+                                                 write a copy that works opened from disk (default dist-offline/)
   npm run new -- "Tiêu đề" [--category NAME] [--content DIR]
                                                  write a new article file, dated now
 `;
@@ -21,12 +24,14 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     options: {
       content: { type: "string", default: "content" },
       category: { type: "string", default: "Tin tức - Sự kiện" },
-      out: { type: "string", default: "dist" },
+      out: { type: "string" },
+      site: { type: "string", default: "dist" },
+      zip: { type: "string" },
       port: { type: "string", default: "8080" },
       help: { type: "boolean", short: "h" },
     },
   });
-  const options = { contentDir: values.content, outDir: values.out };
+  const options = { contentDir: values.content, outDir: values.out ?? "dist" };
   try {
     switch (command) {
       case "build": {
@@ -40,6 +45,19 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       case "check": {
         const { articles, videos } = loadContent(options.contentDir);
         console.log(`No problems: ${articles.length} articles, ${videos.length} videos in ${options.contentDir}/`);
+        return 0;
+      }
+      case "offline": {
+        const site = { contentDir: values.content, outDir: values.site };
+        if (isBuildFresh(site)) console.log(`Reusing ${site.outDir}/, newer than every source file`);
+        else await buildSite(site);
+        const offlineDir = values.out ?? "dist-offline";
+        const copy = await writeOfflineCopy(site.outDir, offlineDir);
+        console.log(`Wrote an offline copy: ${copy.files} files, ${(copy.bytes / 2 ** 20).toFixed(1)} MiB in ${offlineDir}/; open ${path.join(offlineDir, "index.html")}`);
+        if (values.zip) {
+          const bytes = await zipFolder(offlineDir, values.zip, path.basename(path.resolve(offlineDir)));
+          console.log(`Wrote ${values.zip} (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
+        }
         return 0;
       }
       case "new": {
