@@ -22,11 +22,18 @@ export interface BuildResult {
   milliseconds: number;
 }
 
+/** The sub-path the site is hosted under, from the path of its configured URL: "/" or "/ban-tin/". */
+export function pathPrefixOf(siteUrl: string): string {
+  return new URL(siteUrl).pathname.replace(/\/*$/, "/");
+}
+
 function createEleventy({ contentDir, outDir }: BuildOptions, runMode: "build" | "serve"): Eleventy {
   // Throws a ContentError listing every problem before Eleventy starts.
-  preloadContent(contentDir);
+  const { settings } = preloadContent(contentDir);
   process.env[CONTENT_ENV] = path.resolve(contentDir);
-  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { configPath: CONFIG_FILE, quietMode: true, runMode });
+  // Eleventy's base plugin then prefixes every URL of every page with it.
+  const pathPrefix = pathPrefixOf(settings.url);
+  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { configPath: CONFIG_FILE, quietMode: true, runMode, pathPrefix });
 }
 
 /** Builds the site into `outDir`; rejects with a ContentError for bad content. */

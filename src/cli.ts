@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, isBuildFresh, serveSite } from "./build.ts";
-import { loadContent } from "./content.ts";
+import { buildSite, isBuildFresh, pathPrefixOf, serveSite } from "./build.ts";
+import { loadContent, readSettings } from "./content.ts";
 import { type ContentError, findContentError, formatProblem } from "./errors.ts";
 import { writeOfflineCopy, zipFolder } from "./offline.ts";
 import { scaffoldArticle } from "./scaffold.ts";
@@ -52,7 +52,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         if (isBuildFresh(site)) console.log(`Reusing ${site.outDir}/, newer than every source file`);
         else await buildSite(site);
         const offlineDir = values.out ?? "dist-offline";
-        const copy = await writeOfflineCopy(site.outDir, offlineDir);
+        const copy = await writeOfflineCopy(site.outDir, offlineDir, pathPrefixOf(readSettings(site.contentDir).url));
         console.log(`Wrote an offline copy: ${copy.files} files, ${(copy.bytes / 2 ** 20).toFixed(1)} MiB in ${offlineDir}/; open ${path.join(offlineDir, "index.html")}`);
         if (values.zip) {
           const bytes = await zipFolder(offlineDir, values.zip, path.basename(path.resolve(offlineDir)));

@@ -234,6 +234,14 @@ function keyLines(text: string): Map<string, number> {
   return lines;
 }
 
+/** Only the site settings of a content folder; throws a ContentError when they are wrong. */
+export function readSettings(contentDir: string): Settings {
+  const problems: Problem[] = [];
+  const settings = loadSettings(contentDir, problems);
+  if (!settings) throw new ContentError(problems);
+  return settings;
+}
+
 function loadSettings(contentDir: string, problems: Problem[]): Settings | undefined {
   const file = SETTINGS_FILE.split(path.sep).join("/");
   let raw: unknown;

@@ -26,13 +26,18 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 /**
  * The address of `url`, written on the page at `pagePath` (a site path such as /2011/09/index.html),
  * as a relative link that works from disk: folders point at their index.html.
+ * `pathPrefix` is the sub-path the site was built for ("/ban-tin/"), which the copy does not have.
  * Returns undefined for addresses that are not files of the site.
  */
-export function offlineUrl(url: string, pagePath: string, isFolder: (sitePath: string) => boolean): string | undefined {
+export function offlineUrl(url: string, pagePath: string, isFolder: (sitePath: string) => boolean, pathPrefix = "/"): string | undefined {
   const trimmed = url.trim();
   if (trimmed === "" || EXTERNAL.test(trimmed)) return undefined;
   const match = /^([^?#]*)(.*)$/.exec(trimmed)!;
-  const [, pathname = "", suffix = ""] = match;
+  let [, pathname = "", suffix = ""] = match;
+  if (pathname.startsWith("/")) {
+    if (!`${pathname}/`.startsWith(pathPrefix)) return undefined;
+    pathname = `/${pathname.slice(pathPrefix.length)}`;
+  }
   const pageFolder = path.posix.dirname(pagePath);
   let target = path.posix.resolve(pageFolder, pathname === "" ? path.posix.basename(pagePath) : pathname);
   if (pathname.endsWith("/") || isFolder(target)) target = path.posix.join(target, "index.html");
@@ -106,9 +111,9 @@ export function siteFiles(siteDir: string): string[] {
 
 /**
  * Copies a built site into `outDir` so that it works opened straight from disk:
- * every internal link relative, every folder link ending in index.html.
+ * every internal link relative, every folder link ending in index.html, the sub-path gone.
  */
-export async function writeOfflineCopy(siteDir: string, outDir: string): Promise<OfflineResult> {
+export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/"): Promise<OfflineResult> {
   const source = path.resolve(siteDir);
   const target = path.resolve(outDir);
   if (target === source || target.startsWith(`${source}${path.sep}`)) throw new Error(`the offline copy (${outDir}) must not be inside the site (${siteDir})`);
@@ -126,7 +131,7 @@ export async function writeOfflineCopy(siteDir: string, outDir: string): Promise
     const from = path.join(source, sitePath);
     const to = path.join(target, sitePath);
     fs.mkdirSync(path.dirname(to), { recursive: true });
-    const rewrite = (url: string) => offlineUrl(url, sitePath, isFolder);
+    const rewrite = (url: string) => offlineUrl(url, sitePath, isFolder, pathPrefix);
     if (sitePath.endsWith(".html")) {
       fs.writeFileSync(to, await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite));
     } else if (sitePath.endsWith(".css")) {
