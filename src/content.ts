@@ -5,8 +5,8 @@ import { CORE_SCHEMA, dump, load } from "js-yaml";
 import type { z } from "zod";
 import { isoDateTime } from "./dates.ts";
 import { ContentError, type Problem, suggest } from "./errors.ts";
-import { createRenderer, excerpt } from "./markdown.ts";
-import { articleSchema, describe, type Settings, settingsSchema, videoSchema } from "./schema.ts";
+import { createRenderer, excerpt, type RenderedBody } from "./markdown.ts";
+import { type ArticleFrontMatter, articleSchema, describe, type Settings, settingsSchema, type VideoFrontMatter, videoSchema } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
 /** An article as the templates see it: plain data, dates as ISO strings in +07:00. */
@@ -85,62 +85,64 @@ export function loadContent(contentDir: string): Content {
   const videos: Video[] = [];
 
   for (const file of markdownFiles(contentDir)) {
-    const isVideo = file.split("/")[0] === VIDEO_FOLDER;
     const source = readSource(contentDir, file, problems);
     if (!source) continue;
-    if (isVideo) {
+    if (file.split("/")[0] === VIDEO_FOLDER) {
       const data = validate(videoSchema, source.data, file, source.lines, problems);
-      if (!data || data.draft) continue;
-      videos.push({
-        file,
-        id: slugify(path.posix.basename(file, ".md")),
-        title: data.title,
-        date: isoDateTime(data.date),
-        timestamp: data.date.toMillis(),
-        src: data.file ? `/${data.file.replace(/\\/g, "/").replace(/^\.\//, "")}` : data.url!,
-        external: !data.file,
-        summary: data.summary,
-        html: render(source.body).html,
-      });
+      if (data && !data.draft) videos.push(toVideo(file, data, render(source.body).html));
       continue;
     }
     const data = validate(articleSchema, source.data, file, source.lines, problems);
     if (!data || data.draft) continue;
-    const body = render(source.body);
     const slug = data.slug ?? slugify(data.title);
-    if (!slug) {
-      problems.push({ file, field: "title", message: `the title gives an empty slug; add a \`slug\` of a-z, 0-9 and hyphens` });
-      continue;
-    }
-    const date = data.date;
-    const url = `/${date.toFormat("yyyy/MM/dd")}/${slug}/`;
-    articles.push({
-      file,
-      title: data.title,
-      date: isoDateTime(date),
-      timestamp: date.toMillis(),
-      year: date.year,
-      month: date.month,
-      day: date.day,
-      category: settings?.categories[data.category] ?? settings?.categories[slugify(data.category)] ?? data.category,
-      categorySlug: slugify(data.category),
-      source: data.source,
-      author: data.author,
-      authorTitle: data.author_title,
-      views: data.views,
-      summary: data.summary ?? excerpt(body.firstParagraph),
-      tags: data.tags ?? [],
-      slug,
-      url,
-      image: data.image,
-      legacyUrl: data.legacy_url,
-      html: body.html,
-    });
+    if (slug) articles.push(toArticle(file, data, slug, render(source.body), settings?.categories ?? {}));
+    else problems.push({ file, field: "title", message: "the title gives an empty slug; add a `slug` of a-z, 0-9 and hyphens" });
   }
 
   problems.push(...duplicateProblems(articles));
   if (problems.length > 0 || !settings) throw new ContentError(problems);
   return { settings, articles, videos };
+}
+
+function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: RenderedBody, categoryNames: Record<string, string>): Article {
+  const { date } = data;
+  const categorySlug = slugify(data.category);
+  return {
+    file,
+    title: data.title,
+    date: isoDateTime(date),
+    timestamp: date.toMillis(),
+    year: date.year,
+    month: date.month,
+    day: date.day,
+    category: categoryNames[data.category] ?? categoryNames[categorySlug] ?? data.category,
+    categorySlug,
+    source: data.source,
+    author: data.author,
+    authorTitle: data.author_title,
+    views: data.views,
+    summary: data.summary ?? excerpt(body.firstParagraph),
+    tags: data.tags ?? [],
+    slug,
+    url: `/${date.toFormat("yyyy/MM/dd")}/${slug}/`,
+    image: data.image,
+    legacyUrl: data.legacy_url,
+    html: body.html,
+  };
+}
+
+function toVideo(file: string, data: VideoFrontMatter, html: string): Video {
+  return {
+    file,
+    id: slugify(path.posix.basename(file, ".md")),
+    title: data.title,
+    date: isoDateTime(data.date),
+    timestamp: data.date.toMillis(),
+    src: data.file ? `/${data.file.replace(/\\/g, "/").replace(/^\.\//, "")}` : data.url!,
+    external: !data.file,
+    summary: data.summary,
+    html,
+  };
 }
 
 const preloaded = new Map<string, Content>();
