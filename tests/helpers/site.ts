@@ -8,8 +8,17 @@ import { buildSite, type BuildResult } from "../../src/build.ts";
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
 
+const created: string[] = [];
+
+/** A new temporary folder, removed after the test file (see tests/setup.ts). */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `bantin-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bantin-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface BuiltSite extends BuildResult {
