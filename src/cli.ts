@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { buildSite, isBuildFresh, pathPrefixOf, serveSite } from "./build.ts";
 import { loadContent, readSettings } from "./content.ts";
 import { type ContentError, findContentError, formatProblem } from "./errors.ts";
+import { runImport } from "./importer.ts";
 import { writeOfflineCopy, zipFolder } from "./offline.ts";
 import { scaffoldArticle } from "./scaffold.ts";
 
@@ -13,11 +14,15 @@ const USAGE = `bantin — builds a static website from an archive of news bullet
   npm run check -- [--content DIR]               list every problem in every content file
   npm run offline -- [--content DIR] [--site DIR] [--out DIR] [--zip FILE]
                                                  write a copy that works opened from disk (default dist-offline/)
+  npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…
+                                                 turn captured legacy pages into article files (default content/)
   npm run new -- "Tiêu đề" [--category NAME] [--content DIR]
                                                  write a new article file, dated now
 `;
 
 async function run(command: string | undefined, args: string[]): Promise<number> {
+  // The importer reads its own options (paths, --dry-run, --json…).
+  if (command === "import") return runImport(args);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: command === "new",
