@@ -5,6 +5,7 @@
  * The shape of a capture (DESIGN.md, "Legacy page captures"):
  *   chrome (visit counter) · date line · title · [Theo source] · body · [signature] · Số lượt người xem: n · chrome
  */
+import MarkdownIt from "markdown-it";
 import { slugify } from "./slug.ts";
 
 /** The fields of one captured article, ready to be written as front matter and Markdown. */
@@ -341,6 +342,39 @@ export function readSignature(line: string): Signature | undefined {
  * (html: true) would see a tag or an autolink, "&" only where it would see an entity.
  */
 function escapeInline(text: string): string {
+  let escaped = "";
+  let from = 0;
+  for (const link of webLinks(text)) {
+    escaped += escapeText(text.slice(from, link.start)) + link.markdown;
+    from = link.end;
+  }
+  return escaped + escapeText(text.slice(from));
+}
+
+const linkFinder = new MarkdownIt({ linkify: true }).linkify;
+
+/**
+ * The "scheme://…" links markdown-it (linkify: true) would make of the text, found as its inline
+ * rule finds them. Left in the text they would swallow the backslash of an escape next to them, so
+ * each is written as an autolink, `<url>`, which renders the same link with the same text; a "link"
+ * an autolink cannot hold (it runs over a "<") is kept from being one by escaping its ":".
+ */
+function webLinks(text: string): { start: number; end: number; markdown: string }[] {
+  const links: { start: number; end: number; markdown: string }[] = [];
+  for (let colon = text.indexOf("://"); colon > 0; colon = text.indexOf("://", colon + 1)) {
+    let start = colon;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
+    if (start === colon || !/[A-Za-z]/.test(text[start]!) || start < (links.at(-1)?.end ?? 0)) continue;
+    // markdown-it leaves trailing "*" out of the link.
+    const url = linkFinder.matchAtStart(text.slice(start))?.url.replace(/\*+$/, "");
+    if (url === undefined || url.length <= colon - start + 3) continue;
+    if (/[\s<>]/.test(url)) links.push({ start: colon, end: colon + 1, markdown: "\\:" });
+    else links.push({ start, end: start + url.length, markdown: `<${url}>` });
+  }
+  return links;
+}
+
+function escapeText(text: string): string {
   return text
     .replace(/[\\`*_[|~]/g, "\\$&")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")

@@ -339,12 +339,14 @@ describe("Markdown escaping", () => {
     ["a < b", "a < b"],
     ["A&B và &amp;", "A&B và \\&amp;"],
     ["Giá 5*3", "Giá 5\\*3"],
+    ["Xem http://gov.vn/a_b*", "Xem <http://gov.vn/a_b>\\*"],
+    ["http://gov.vn/x[<b>]", "http\\://gov.vn/x\\[\\<b>]"],
   ])("escapes %s as %s", (line, expected) => {
     expect(escapeMarkdownLine(line)).toBe(expected);
   });
 
   it("renders any line as written (property)", () => {
-    const tricky = fc.constantFrom(..."#>-+*=_`~|[]()<>!&;:.\\ 1234567890abcAĐđạ ".split(""), "&amp;", "<b>", "](http://x)", "---", "===", "1. ", "```", "~~", "http://example.org", "  ");
+    const tricky = fc.constantFrom(..."#>-+*=_`~|[]()<>!&;:.\\ 1234567890abcAĐđạ ".split(""), "&amp;", "<b>", "](http://x)", "---", "===", "1. ", "```", "~~", "http://example.org", "https://vi.wikipedia.org/wiki/Gò_Vấp", "www.example.org", "mailto:", "  ");
     fc.assert(
       fc.property(fc.array(tricky, { minLength: 1, maxLength: 30 }), (parts) => {
         const line = parts.join("").replace(/ {2,}/g, " ").trim();
