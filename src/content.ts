@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 import type { z } from "zod";
@@ -62,6 +63,17 @@ const QUOTING_HINT = '; quote text that contains ":" or "#", e.g. title: "Tiêu 
 export const SETTINGS_FILE = path.join("_data", "site.json");
 const VIDEO_FOLDER = "video";
 
+/** Local media (a video's `file`, an article's `image`) is served from the project's static/ folder. */
+const STATIC_DIR = fileURLToPath(new URL("../static/", import.meta.url));
+
+/** A problem when a local path does not name a file under static/; URLs are not checked. */
+function missingStaticFile(file: string, field: string, value: string | undefined, lines: Map<string, number>): Problem[] {
+  if (value === undefined || /^[a-z][a-z0-9+.-]*:/i.test(value)) return [];
+  const local = value.replace(/\\/g, "/").replace(/^\.?\//, "");
+  if (fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile()) return [];
+  return [{ file, field, line: lines.get(field), message: `${JSON.stringify(value)} is not a file under static/ (put it at static/${local}, or give a URL)` }];
+}
+
 // CORE_SCHEMA has no timestamp type, so `date: 2011-09-20 00:30` stays the string the editor wrote
 // instead of becoming a UTC Date that lands on the wrong day.
 const matterOptions = {
@@ -89,11 +101,14 @@ export function loadContent(contentDir: string): Content {
     if (!source) continue;
     if (file.split("/")[0] === VIDEO_FOLDER) {
       const data = validate(videoSchema, source.data, file, source.lines, problems);
-      if (data && !data.draft) videos.push(toVideo(file, data, render(source.body).html));
+      if (!data || data.draft) continue;
+      problems.push(...missingStaticFile(file, "file", data.file, source.lines));
+      videos.push(toVideo(file, data, render(source.body).html));
       continue;
     }
     const data = validate(articleSchema, source.data, file, source.lines, problems);
     if (!data || data.draft) continue;
+    problems.push(...missingStaticFile(file, "image", data.image, source.lines));
     const slug = data.slug ?? slugify(data.title);
     if (slug) articles.push(toArticle(file, data, slug, render(source.body), settings?.categories ?? {}));
     else problems.push({ file, field: "title", message: "the title gives an empty slug; add a `slug` of a-z, 0-9 and hyphens" });

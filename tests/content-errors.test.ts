@@ -37,6 +37,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
     ["negative views", `${GOOD}\nviews: -3`, { field: "views", message: /^expected a whole number ≥ 0, found number -3$/ }],
     ["tags that are not a list", `${GOOD}\ntags: "Gò Vấp"`, { field: "tags", message: /^expected a list of tags/ }],
     ["a legacy URL that is not one", `${GOOD}\nlegacy_url: "govap.gov.vn/tin"`, { field: "legacy_url", message: /^expected the legacy URL starting with http/ }],
+    ["an image that is not under static/", `${GOOD}\nimage: "/media/khong-co.jpg"`, { field: "image", line: 5, message: /^"\/media\/khong-co.jpg" is not a file under static\/ \(put it at static\/media\/khong-co.jpg, or give a URL\)$/ }],
     ["draft that is not true/false", `${GOOD}\ndraft: "có"`, { field: "draft", message: /^expected true or false/ }],
   ])("%s", (_kind, frontMatter, expected) => {
     const contentDir = copyFixture("site");
@@ -91,12 +92,14 @@ describe("each kind of bad front matter gets its own clear error", () => {
     writeArticle(contentDir, "2011/09/a.md", `title: "A"\ndate: "2011-02-30"\ncategory: "Thông báo"`);
     writeArticle(contentDir, "2011/09/b.md", `date: "2011-09-01"\ncategory: "Thông báo"\nautor: "X"`);
     writeArticle(contentDir, "2012/c.md", `title: [1, 2`);
+    writeArticle(contentDir, "video/d.md", `title: "Phim"\ndate: "2011-09-01 08:00"\nfile: "media/videos/khong-co.webm"`);
     const problems = problemsOf(contentDir);
     expect(problems.map((problem) => `${problem.file} ${problem.field ?? "-"}`).sort()).toEqual([
       "2011/09/a.md date",
       "2011/09/b.md autor",
       "2011/09/b.md title",
       "2012/c.md -",
+      "video/d.md file",
     ]);
   });
 });
