@@ -5,6 +5,7 @@ import { CONTENT_ENV, PROJECT_DIR } from "./src/build.ts";
 import { buildArchive } from "./src/collections.ts";
 import { takeContent } from "./src/content.ts";
 import { filters } from "./src/filters.ts";
+import { searchPlugin } from "./src/search.ts";
 import { strings } from "./src/strings.ts";
 
 /**
@@ -22,6 +23,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(PROJECT_DIR, "static")]: "/" });
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setTemplateFormats(["njk"]);
 
   return {
