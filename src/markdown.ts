@@ -16,6 +16,9 @@ export interface RenderedBody {
  */
 export function createRenderer(iframeHosts: readonly string[]): (markdown: string) => RenderedBody {
   const md = new MarkdownIt({ html: true, linkify: true });
+  // A web address in the text is shown as written; markdown-it would re-format it (decode %-escapes,
+  // move what it takes for a port), so an archived bulletin would no longer read as it did.
+  md.normalizeLinkText = (url) => url;
   const options: sanitizeHtml.IOptions = {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "figure", "figcaption", "iframe", "video", "audio", "source", "del", "ins", "sup", "sub"],
     allowedAttributes: {
