@@ -1,5 +1,6 @@
 // Benchmark of search: how long the index takes to build, its size on disk, and what a reader's
-// first query transfers from a static host (every Pagefind request, gzip-compressed).
+// first query transfers from a static host (every Pagefind request, gzip-compressed); then the
+// offline copy: its size against the build, and what a first query reads from file://.
 //   npm run bench:search -- [--articles 10000] [--content DIR] [--query "dang bo go vap" --query …] [--keep]
 // --content benchmarks an existing content folder (e.g. content/, the sample archive) instead of a
 // generated archive of --articles articles.
@@ -7,11 +8,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import type { Browser } from "playwright-core";
 import { launchBrowser, serveStatic, type StaticServer } from "../tests/helpers/browser.ts";
 import { generateArchive } from "./generated-archive.ts";
 import { buildSite } from "./build.ts";
+import { folderSize } from "./files.ts";
+import { writeOfflineCopy } from "./offline.ts";
 import { indexSite } from "./search.ts";
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -67,6 +71,32 @@ async function firstQuery(browser: Browser, server: StaticServer, outDir: string
   }
 }
 
+/** The same first query in the offline copy opened from disk: what Chromium reads of pagefind/. */
+async function firstOfflineQuery(browser: Browser, offlineDir: string, query: string) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const files: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("file:") && url.includes("/pagefind/")) files.push(fileURLToPath(url));
+    });
+    await page.goto(pathToFileURL(path.join(offlineDir, "tim-kiem", "index.html")).href);
+    await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
+    const started = performance.now();
+    const box = page.getByRole("main").getByRole("searchbox");
+    await box.fill(query);
+    await box.press("Enter");
+    await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), null, { timeout: 60_000 });
+    const status = (await page.getByRole("main").getByRole("status").textContent()) ?? "";
+    const bytes = files.reduce((total, file) => total + fs.statSync(file).size, 0);
+    console.log(`first query "${query}" from file://: ${status} (${Math.round(performance.now() - started)} ms)`);
+    console.log(`  read from disk: ${kB(bytes)} in ${files.length} files of pagefind/ (the offline bundle and wrapped index files)`);
+  } finally {
+    await context.close();
+  }
+}
+
 function report(query: string, measured: Awaited<ReturnType<typeof firstQuery>>): void {
   const byFile = measured.files.reduce((total, file) => total + file.bytes, 0);
   console.log(`first query "${query}" in Chromium: ${measured.status} (${Math.round(measured.milliseconds)} ms)`);
@@ -114,10 +144,19 @@ async function main(): Promise<void> {
       `(search data ${(sizes.data / 2 ** 20).toFixed(2)} MiB, Pagefind's scripts and UIs ${(sizes.scripts / 2 ** 20).toFixed(2)} MiB)`,
   );
 
+  started = performance.now();
+  const offlineDir = path.join(root, "Bản tin lưu trữ");
+  const copy = await writeOfflineCopy(outDir, offlineDir);
+  const built = folderSize(outDir);
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+  console.log(`offline copy in ${seconds(performance.now() - started)}: ${mib(copy.bytes)} in ${copy.files} files, against ${mib(built.bytes)} in ${built.files} files built (+${(((copy.bytes - built.bytes) / built.bytes) * 100).toFixed(1)}%)`);
+  if (copy.search) console.log(`  search from disk adds ${mib(copy.search.bytes)}: index files ${mib(copy.search.originalBytes)} wrapped as scripts of ${mib(copy.search.wrappedBytes)}`);
+
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
     for (const query of values.query) report(query, await firstQuery(browser, server, outDir, query));
+    for (const query of values.query) await firstOfflineQuery(browser, offlineDir, query);
   } finally {
     await browser.close();
     await server.close();

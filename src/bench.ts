@@ -5,15 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "./build.ts";
+import { folderSize } from "./files.ts";
 import { generateArchive } from "./generated-archive.ts";
-
-function folderSize(dir: string): number {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((file) => fs.statSync(path.join(dir, file)))
-    .filter((stat) => stat.isFile())
-    .reduce((total, stat) => total + stat.size, 0);
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, keep: { type: "boolean", default: false } } });
@@ -28,7 +21,7 @@ async function main(): Promise<void> {
   const result = await buildSite({ contentDir, outDir });
   const seconds = (performance.now() - started) / 1000;
   console.log(`build: ${result.pages} pages in ${seconds.toFixed(1)} s (${((count / seconds) | 0)} articles/s)`);
-  console.log(`output: ${(folderSize(outDir) / 2 ** 20).toFixed(1)} MiB in ${outDir}`);
+  console.log(`output: ${(folderSize(outDir).bytes / 2 ** 20).toFixed(1)} MiB in ${outDir}`);
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   if (!values.keep) fs.rmSync(root, { recursive: true, force: true });
 }

@@ -59,6 +59,8 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         const offlineDir = values.out ?? "dist-offline";
         const copy = await writeOfflineCopy(site.outDir, offlineDir, pathPrefixOf(readSettings(site.contentDir).url));
         console.log(`Wrote an offline copy: ${copy.files} files, ${(copy.bytes / 2 ** 20).toFixed(1)} MiB in ${offlineDir}/; open ${path.join(offlineDir, "index.html")}`);
+        if (copy.search) console.log(`  search from disk: ${copy.search.files} files, ${(copy.search.bytes / 2 ** 20).toFixed(1)} MiB of it`);
+        else console.log(`  no search index in ${site.outDir}/pagefind/: the copy has no search`);
         if (values.zip) {
           const bytes = await zipFolder(offlineDir, values.zip, path.basename(path.resolve(offlineDir)));
           console.log(`Wrote ${values.zip} (${(bytes / 2 ** 20).toFixed(1)} MiB)`);

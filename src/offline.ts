@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { RewritingStream } from "parse5-html-rewriting-stream";
+import { SAXParser } from "parse5-sax-parser";
+import { siteFiles } from "./files.ts";
+import { type OfflineSearchResult, writeOfflineSearch } from "./offline-search.ts";
 
 /** Attributes that point at another file of the site, by element. */
 const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -56,35 +58,46 @@ function offlineSrcset(srcset: string, rewrite: (url: string) => string | undefi
     .join(", ");
 }
 
-/** Rewrites every link of an HTML page with a real HTML parser, leaving everything else byte for byte. */
+/** The SAX parser without its text events, which would build every text run of the page for nothing. */
+class TagScanner extends SAXParser {
+  override onCharacter(): void {}
+  override onWhitespaceCharacter(): void {}
+  override onNullCharacter(): void {}
+}
+
+/**
+ * Rewrites every link of an HTML page with a real HTML parser, leaving everything else byte for
+ * byte: the parser reports where each attribute sits in the source, and only those spans change.
+ */
 export async function rewriteHtml(html: string, rewrite: (url: string) => string | undefined): Promise<string> {
-  const rewriter = new RewritingStream();
-  const chunks: string[] = [];
-  rewriter.on("startTag", (tag, raw) => {
+  const parser = new TagScanner({ sourceCodeLocationInfo: true });
+  const edits: { start: number; end: number; text: string }[] = [];
+  parser.on("startTag", (tag) => {
     const names = LINK_ATTRIBUTES[tag.tagName];
+    if (!names) return;
     // The tokenizer records where each attribute sits in the source; the SAX types leave that out.
-    const location = tag.sourceCodeLocation as { startOffset: number; attrs?: Record<string, { startOffset: number; endOffset: number }> };
-    const tagStart = location.startOffset;
-    // Splice changed attributes into the raw tag from the end backwards, so earlier offsets stay valid.
-    let output = raw;
-    for (const attribute of names ? [...tag.attrs].reverse() : []) {
-      if (!names!.includes(attribute.name)) continue;
+    const location = tag.sourceCodeLocation as { attrs?: Record<string, { startOffset: number; endOffset: number }> } | undefined;
+    for (const attribute of tag.attrs) {
+      if (!names.includes(attribute.name)) continue;
       const value = attribute.name === "srcset" ? offlineSrcset(attribute.value, rewrite) : (rewrite(attribute.value) ?? attribute.value);
-      const where = location.attrs?.[attribute.name];
+      const where = location?.attrs?.[attribute.name];
       if (value === attribute.value || !where) continue;
-      const escaped = value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-      output = `${output.slice(0, where.startOffset - tagStart)}${attribute.name}="${escaped}"${output.slice(where.endOffset - tagStart)}`;
+      edits.push({ start: where.startOffset, end: where.endOffset, text: `${attribute.name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"` });
     }
-    rewriter.emitRaw(output);
   });
-  rewriter.on("data", (chunk: string) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
-    rewriter.on("end", resolve);
-    rewriter.on("error", reject);
+    parser.on("finish", resolve);
+    parser.on("error", reject);
   });
-  rewriter.end(html);
+  parser.end(html);
   await finished;
-  return chunks.join("");
+  let output = "";
+  let from = 0;
+  for (const edit of edits) {
+    output += html.slice(from, edit.start) + edit.text;
+    from = edit.end;
+  }
+  return output + html.slice(from);
 }
 
 /** Rewrites `url(...)` references of a stylesheet. */
@@ -98,15 +111,8 @@ export function rewriteCss(css: string, rewrite: (url: string) => string | undef
 export interface OfflineResult {
   files: number;
   bytes: number;
-}
-
-/** Every file under a folder, as site paths (/a/b.html), sorted. */
-export function siteFiles(siteDir: string): string[] {
-  return fs
-    .readdirSync(siteDir, { recursive: true, encoding: "utf8" })
-    .filter((file) => fs.statSync(path.join(siteDir, file)).isFile())
-    .map((file) => `/${file.split(path.sep).join("/")}`)
-    .sort();
+  /** What making search work from disk added, when the site has a search index. */
+  search?: OfflineSearchResult;
 }
 
 /**
@@ -118,19 +124,18 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
   const target = path.resolve(outDir);
   if (target === source || target.startsWith(`${source}${path.sep}`)) throw new Error(`the offline copy (${outDir}) must not be inside the site (${siteDir})`);
   fs.rmSync(target, { recursive: true, force: true });
-  const isFolder = (sitePath: string) => {
-    try {
-      return fs.statSync(path.join(source, sitePath)).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  let bytes = 0;
   const files = siteFiles(source);
+  // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
+  const folders = new Set(files.flatMap((file) => file.split("/").slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join("/")}`)));
+  folders.add("/");
+  const isFolder = (sitePath: string) => folders.has(sitePath);
+  const made = new Set<string>();
+  let bytes = 0;
   for (const sitePath of files) {
     const from = path.join(source, sitePath);
     const to = path.join(target, sitePath);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
+    if (!made.has(path.dirname(to))) fs.mkdirSync(path.dirname(to), { recursive: true });
+    made.add(path.dirname(to));
     const rewrite = (url: string) => offlineUrl(url, sitePath, isFolder, pathPrefix);
     if (sitePath.endsWith(".html")) {
       fs.writeFileSync(to, await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite));
@@ -141,7 +146,10 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
     }
     bytes += fs.statSync(to).size;
   }
-  return { files: files.length, bytes };
+  const pagefindDir = path.join(target, "pagefind");
+  if (!fs.existsSync(path.join(pagefindDir, "pagefind.js"))) return { files: files.length, bytes };
+  const search = await writeOfflineSearch(pagefindDir);
+  return { files: files.length + search.files, bytes: bytes + search.bytes, search };
 }
 
 /** Zips a folder with its files under `rootName/`, streaming so that a large archive does not fill memory. */

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
+import { folderSize } from "./files.ts";
 
 /** Where the Pagefind bundle goes inside the built site; the search page loads it from there. */
 export const PAGEFIND_FOLDER = "pagefind";
@@ -46,18 +47,6 @@ function htmlFiles(dir: string): string[] {
     .filter((name) => name.endsWith(".html"))
     .map((name) => path.join(dir, name))
     .sort();
-}
-
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const name of fs.readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-    const stat = fs.statSync(path.join(dir, name));
-    if (!stat.isFile()) continue;
-    files++;
-    bytes += stat.size;
-  }
-  return { files, bytes };
 }
 
 // Pagefind's Node API drives one service process per Node process, and close() stops it for every

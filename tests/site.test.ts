@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { siteFiles } from "../src/offline.ts";
+import { siteFiles } from "../src/files.ts";
 import { buildFixture, type BuiltSite, FIXTURES, PROJECT, textOf } from "./helpers/site.ts";
 
 const SEED_URL = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/";

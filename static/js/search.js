@@ -5,7 +5,7 @@
 // - Tone marks the reader typed are meant: pages whose words carry exactly those marks rank first.
 // - Words are written as separate syllables ("đạo đức"): pages where the typed syllables stand
 //   together rank above pages where they are scattered.
-// A classic script, not a module, so that the offline copy can run it from file://; Pagefind itself
+// A classic script, not a module, so that an offline copy can run it from file://; Pagefind itself
 // is reached only through loadPagefind() below.
 (function () {
   "use strict";
@@ -15,13 +15,26 @@
   var root = script ? script.src.replace(/js\/search\.js(?:[?#].*)?$/, "") : "/";
 
   /**
-   * The one place that knows where Pagefind comes from. A page may define
-   * window.BANTIN_LOAD_PAGEFIND(root) before this script to supply it another way (the offline copy,
-   * where import() of a module from file:// is refused).
+   * The one place that knows where Pagefind comes from. Over http, its ES module. From disk
+   * (an offline copy, see src/offline-search.ts), Chromium refuses module scripts, fetch and workers,
+   * so the copy carries Pagefind bundled as a classic script that reads its index from script files.
    */
   function loadPagefind(siteRoot) {
-    if (typeof window.BANTIN_LOAD_PAGEFIND === "function") return Promise.resolve(window.BANTIN_LOAD_PAGEFIND(siteRoot));
-    return import(siteRoot + "pagefind/pagefind.js");
+    if (location.protocol !== "file:") return import(siteRoot + "pagefind/pagefind.js");
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = siteRoot + "pagefind/pagefind-offline.js";
+      tag.onload = function () {
+        var pagefind = window.BantinPagefind;
+        Promise.resolve(pagefind.options({ noWorker: true })).then(function () {
+          resolve(pagefind);
+        }, reject);
+      };
+      tag.onerror = function () {
+        reject(new Error("Pagefind's offline bundle did not load: " + tag.src));
+      };
+      document.head.appendChild(tag);
+    });
   }
 
   // At most this many d-words with both readings (d and đ in the index) are tried both ways:
