@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import zlib from "node:zlib";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, serveStatic, type StaticServer } from "../tests/helpers/browser.ts";
 import { generateArchive } from "./generated-archive.ts";
 import { buildSite } from "./build.ts";
@@ -40,7 +40,23 @@ function sentSize(file: string): number {
   return /\.(js|json|css|html|wasm|svg)$/.test(file) ? zlib.gzipSync(body).length : body.length;
 }
 
-/** Loads the search page in a fresh Chromium profile, runs one query as a reader would, and counts what it cost. */
+/**
+ * Runs one query on an opened search page as a reader would, once the empty page has settled (it
+ * does not load Pagefind: everything read from `ready()` on is the query's). Returns the status line.
+ */
+async function typeQuery(page: Page, query: string, ready: () => void = () => {}): Promise<{ status: string; milliseconds: number }> {
+  await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
+  ready();
+  const started = performance.now();
+  const box = page.getByRole("main").getByRole("searchbox");
+  await box.fill(query);
+  await box.press("Enter");
+  await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), null, { timeout: 60_000 });
+  const milliseconds = performance.now() - started;
+  return { status: (await page.getByRole("main").getByRole("status").textContent()) ?? "", milliseconds };
+}
+
+/** Loads the search page in a fresh Chromium profile, runs one query, and counts what it cost. */
 async function firstQuery(browser: Browser, server: StaticServer, outDir: string, query: string) {
   const context = await browser.newContext();
   try {
@@ -53,18 +69,10 @@ async function firstQuery(browser: Browser, server: StaticServer, outDir: string
       if (pathname.startsWith("/pagefind/")) requests.push(pathname);
     });
     await page.goto(new URL("tim-kiem/", server.url).href);
-    // The empty page does not load Pagefind: everything sent from here on is the query's.
-    await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
-    const before = server.bytesSent();
-    const started = performance.now();
-    const box = page.getByRole("main").getByRole("searchbox");
-    await box.fill(query);
-    await box.press("Enter");
-    await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), null, { timeout: 60_000 });
-    const milliseconds = performance.now() - started;
+    let before = 0;
+    const { status, milliseconds } = await typeQuery(page, query, () => (before = server.bytesSent()));
     const sent = server.bytesSent() - before;
     const files = requests.map((pathname) => ({ path: pathname, bytes: sentSize(path.join(outDir, pathname)) }));
-    const status = (await page.getByRole("main").getByRole("status").textContent()) ?? "";
     return { status, milliseconds, sent, files };
   } finally {
     await context.close();
@@ -82,15 +90,9 @@ async function firstOfflineQuery(browser: Browser, offlineDir: string, query: st
       if (url.startsWith("file:") && url.includes("/pagefind/")) files.push(fileURLToPath(url));
     });
     await page.goto(pathToFileURL(path.join(offlineDir, "tim-kiem", "index.html")).href);
-    await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
-    const started = performance.now();
-    const box = page.getByRole("main").getByRole("searchbox");
-    await box.fill(query);
-    await box.press("Enter");
-    await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), null, { timeout: 60_000 });
-    const status = (await page.getByRole("main").getByRole("status").textContent()) ?? "";
+    const { status, milliseconds } = await typeQuery(page, query);
     const bytes = files.reduce((total, file) => total + fs.statSync(file).size, 0);
-    console.log(`first query "${query}" from file://: ${status} (${Math.round(performance.now() - started)} ms)`);
+    console.log(`first query "${query}" from file://: ${status} (${Math.round(milliseconds)} ms)`);
     console.log(`  read from disk: ${kB(bytes)} in ${files.length} files of pagefind/ (the offline bundle and wrapped index files)`);
   } finally {
     await context.close();

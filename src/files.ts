@@ -4,9 +4,9 @@ import path from "node:path";
 /** Every file under a folder, as site paths (/a/b.html), sorted. */
 export function siteFiles(siteDir: string): string[] {
   return fs
-    .readdirSync(siteDir, { recursive: true, encoding: "utf8" })
-    .filter((file) => fs.statSync(path.join(siteDir, file)).isFile())
-    .map((file) => `/${file.split(path.sep).join("/")}`)
+    .readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
     .sort();
 }
 

@@ -5,9 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { siteFiles } from "./files.ts";
 
-/** Where, inside pagefind/, the offline copy keeps its classic-script versions of Pagefind. */
-export const OFFLINE_BUNDLE = "pagefind-offline.js";
+/** Pagefind as a classic script, inside pagefind/; static/js/search.js loads it by this name from disk. */
+const OFFLINE_BUNDLE = "pagefind-offline.js";
+/** Where, inside pagefind/, the wrapped index files go. */
 const WRAPPED_FOLDER = "offline";
 /** Called by every wrapped index file; defined by the shim below. */
 const CALLBACK = "__bantinPagefindFile";
@@ -84,29 +86,24 @@ export async function writeOfflineSearch(pagefindDir: string): Promise<OfflineSe
   } finally {
     fs.rmSync(shimFile);
   }
-  let files = 0;
+  const indexFiles = siteFiles(pagefindDir)
+    .map((file) => file.slice(1))
+    .filter(isIndexFile);
+  for (const folder of new Set(indexFiles.map((name) => path.posix.dirname(name)))) fs.mkdirSync(path.join(pagefindDir, WRAPPED_FOLDER, folder), { recursive: true });
   let wrappedBytes = 0;
   let originalBytes = 0;
-  const made = new Set<string>();
-  for (const name of fs.readdirSync(pagefindDir, { recursive: true, encoding: "utf8" })) {
-    const file = path.join(pagefindDir, name);
-    const sitePath = name.split(path.sep).join("/");
-    if (!fs.statSync(file).isFile() || !isIndexFile(sitePath)) continue;
-    const bytes = fs.readFileSync(file);
-    const wrapped = `${CALLBACK}(${JSON.stringify(sitePath)},"${bytes.toString("base64")}");\n`;
-    const target = path.join(pagefindDir, WRAPPED_FOLDER, `${name}.js`);
-    if (!made.has(path.dirname(target))) fs.mkdirSync(path.dirname(target), { recursive: true });
-    made.add(path.dirname(target));
-    fs.writeFileSync(target, wrapped);
-    files++;
+  for (const name of indexFiles) {
+    const bytes = fs.readFileSync(path.join(pagefindDir, name));
+    const wrapped = `${CALLBACK}(${JSON.stringify(name)},"${bytes.toString("base64")}");\n`;
+    fs.writeFileSync(path.join(pagefindDir, WRAPPED_FOLDER, `${name}.js`), wrapped);
     originalBytes += bytes.length;
     wrappedBytes += Buffer.byteLength(wrapped);
   }
   const bundleBytes = fs.statSync(path.join(pagefindDir, OFFLINE_BUNDLE)).size;
-  return { files: files + 1, bytes: bundleBytes + wrappedBytes, wrappedBytes, originalBytes };
+  return { files: indexFiles.length + 1, bytes: bundleBytes + wrappedBytes, wrappedBytes, originalBytes };
 }
 
-/** The files Pagefind fetches at search time: entry, metadata, index and fragment chunks, WebAssembly. */
-function isIndexFile(sitePath: string): boolean {
-  return !sitePath.startsWith(`${WRAPPED_FOLDER}/`) && (/\.pf_\w+$/.test(sitePath) || sitePath === "pagefind-entry.json" || /^wasm\.[\w-]+\.pagefind$/.test(sitePath));
+/** The files Pagefind fetches at search time (paths inside pagefind/): entry, metadata, index and fragment chunks, WebAssembly. */
+function isIndexFile(name: string): boolean {
+  return !name.startsWith(`${WRAPPED_FOLDER}/`) && (/\.pf_\w+$/.test(name) || name === "pagefind-entry.json" || /^wasm\.[\w-]+\.pagefind$/.test(name));
 }

@@ -4,6 +4,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { SAXParser } from "parse5-sax-parser";
 import { siteFiles } from "./files.ts";
 import { type OfflineSearchResult, writeOfflineSearch } from "./offline-search.ts";
+import { PAGEFIND_FOLDER } from "./search.ts";
 
 /** Attributes that point at another file of the site, by element. */
 const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -129,13 +130,11 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
   const folders = new Set(files.flatMap((file) => file.split("/").slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join("/")}`)));
   folders.add("/");
   const isFolder = (sitePath: string) => folders.has(sitePath);
-  const made = new Set<string>();
+  for (const folder of folders) fs.mkdirSync(path.join(target, folder), { recursive: true });
   let bytes = 0;
   for (const sitePath of files) {
     const from = path.join(source, sitePath);
     const to = path.join(target, sitePath);
-    if (!made.has(path.dirname(to))) fs.mkdirSync(path.dirname(to), { recursive: true });
-    made.add(path.dirname(to));
     const rewrite = (url: string) => offlineUrl(url, sitePath, isFolder, pathPrefix);
     if (sitePath.endsWith(".html")) {
       fs.writeFileSync(to, await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite));
@@ -146,7 +145,7 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
     }
     bytes += fs.statSync(to).size;
   }
-  const pagefindDir = path.join(target, "pagefind");
+  const pagefindDir = path.join(target, PAGEFIND_FOLDER);
   if (!fs.existsSync(path.join(pagefindDir, "pagefind.js"))) return { files: files.length, bytes };
   const search = await writeOfflineSearch(pagefindDir);
   return { files: files.length + search.files, bytes: bytes + search.bytes, search };

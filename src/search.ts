@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
-import { folderSize } from "./files.ts";
+import { folderSize, siteFiles } from "./files.ts";
 
 /** Where the Pagefind bundle goes inside the built site; the search page loads it from there. */
 export const PAGEFIND_FOLDER = "pagefind";
@@ -39,14 +39,6 @@ function check(step: string, response: { errors: string[] }): void {
 export function pageUrl(outDir: string, file: string): string {
   const relative = path.relative(outDir, file).split(path.sep).join("/");
   return `/${relative}`.replace(/(^|\/)index\.html$/, "$1");
-}
-
-function htmlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".html"))
-    .map((name) => path.join(dir, name))
-    .sort();
 }
 
 // Pagefind's Node API drives one service process per Node process, and close() stops it for every
@@ -94,7 +86,9 @@ async function fillIndex(outDir: string, outputPath: string, language: string): 
   check("createIndex", created);
   const index = created.index;
   if (!index) throw new SearchIndexError("createIndex", ["Pagefind returned no index"]);
-  const files = htmlFiles(outDir);
+  const files = siteFiles(outDir)
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => path.join(outDir, file));
   const indexed: SearchIndexResult["indexed"] = [];
   let next = 0;
   const addPages = async () => {
