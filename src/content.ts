@@ -66,11 +66,23 @@ const VIDEO_FOLDER = "video";
 /** Local media (a video's `file`, an article's `image`) is served from the project's static/ folder. */
 const STATIC_DIR = fileURLToPath(new URL("../static/", import.meta.url));
 
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Path under static/ of a local media value: "./a/b", "/a/b" and "a\\b" all name static/a/b. */
+function staticPath(value: string): string {
+  return value.replace(/\\/g, "/").replace(/^\.?\//, "");
+}
+
+/** Address of a media value on the site: a URL as written, a local file from the site root. */
+function mediaSrc(value: string): string {
+  return URL_SCHEME.test(value) ? value : `/${staticPath(value)}`;
+}
+
 /** A problem when a local path does not name a file under static/; URLs are not checked. */
 function missingStaticFile(file: string, field: string, value: string | undefined, lines: Map<string, number>): Problem[] {
-  if (value === undefined || /^[a-z][a-z0-9+.-]*:/i.test(value)) return [];
-  const local = value.replace(/\\/g, "/").replace(/^\.?\//, "");
-  if (fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile()) return [];
+  if (value === undefined || URL_SCHEME.test(value)) return [];
+  const local = staticPath(value);
+  if (!local.split("/").includes("..") && fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile()) return [];
   return [{ file, field, line: lines.get(field), message: `${JSON.stringify(value)} is not a file under static/ (put it at static/${local}, or give a URL)` }];
 }
 
@@ -140,7 +152,7 @@ function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: R
     tags: data.tags ?? [],
     slug,
     url: `/${date.toFormat("yyyy/MM/dd")}/${slug}/`,
-    image: data.image,
+    image: data.image === undefined ? undefined : mediaSrc(data.image),
     legacyUrl: data.legacy_url,
     html: body.html,
   };
@@ -153,7 +165,7 @@ function toVideo(file: string, data: VideoFrontMatter, html: string): Video {
     title: data.title,
     date: isoDateTime(data.date),
     timestamp: data.date.toMillis(),
-    src: data.file ? `/${data.file.replace(/\\/g, "/").replace(/^\.\//, "")}` : data.url!,
+    src: mediaSrc(data.file ?? data.url!),
     external: !data.file,
     summary: data.summary,
     html,

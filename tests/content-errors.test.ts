@@ -38,6 +38,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
     ["tags that are not a list", `${GOOD}\ntags: "Gò Vấp"`, { field: "tags", message: /^expected a list of tags/ }],
     ["a legacy URL that is not one", `${GOOD}\nlegacy_url: "govap.gov.vn/tin"`, { field: "legacy_url", message: /^expected the legacy URL starting with http/ }],
     ["an image that is not under static/", `${GOOD}\nimage: "/media/khong-co.jpg"`, { field: "image", line: 5, message: /^"\/media\/khong-co.jpg" is not a file under static\/ \(put it at static\/media\/khong-co.jpg, or give a URL\)$/ }],
+    ["an image outside static/", `${GOOD}\nimage: "../package.json"`, { field: "image", line: 5, message: /^"\.\.\/package\.json" is not a file under static\// }],
     ["draft that is not true/false", `${GOOD}\ndraft: "có"`, { field: "draft", message: /^expected true or false/ }],
   ])("%s", (_kind, frontMatter, expected) => {
     const contentDir = copyFixture("site");
@@ -101,6 +102,17 @@ describe("each kind of bad front matter gets its own clear error", () => {
       "2012/c.md -",
       "video/d.md file",
     ]);
+  });
+});
+
+describe("local media", () => {
+  it("is addressed from the site root however the path is written", () => {
+    const contentDir = copyFixture("site");
+    writeArticle(contentDir, "2011/09/anh.md", `${GOOD}\nimage: "media/placeholder.svg"`);
+    writeArticle(contentDir, "2011/09/anh-2.md", `title: "Ảnh hai"\ndate: "2011-09-21 09:00"\ncategory: "Thông báo"\nimage: "./media/placeholder.svg"`);
+    const { articles, videos } = loadContent(contentDir);
+    expect(articles.filter((article) => article.image).map((article) => article.image)).toEqual(["/media/placeholder.svg", "/media/placeholder.svg"]);
+    expect(videos.map((video) => video.src)).toEqual(["/media/videos/phong-chay-chua-chay.webm"]);
   });
 });
 
