@@ -6,6 +6,7 @@ import { buildArchive } from "./src/collections.ts";
 import { takeContent } from "./src/content.ts";
 import { filters } from "./src/filters.ts";
 import { searchPlugin } from "./src/search.ts";
+import { stalePagesPlugin } from "./src/stale-pages.ts";
 import { strings } from "./src/strings.ts";
 
 /**
@@ -23,6 +24,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(PROJECT_DIR, "static")]: "/" });
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // After a build: first remove pages earlier builds left behind, then index what remains.
+  eleventyConfig.setEventEmitterMode("sequential");
+  eleventyConfig.addPlugin(stalePagesPlugin);
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setTemplateFormats(["njk"]);
 
