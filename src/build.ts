@@ -48,6 +48,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 /** Builds, then serves with live reload, rebuilding when content or layouts change. */
 export async function serveSite(options: BuildOptions, port: number): Promise<void> {
   const eleventy = createEleventy(options, "serve");
+  // watch() reads Eleventy's benchmarks before its first build would set them up: init() does.
+  await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);
 }
