@@ -1,13 +1,13 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { CONTENT_ENV, PROJECT_DIR } from "./src/build.ts";
-import { buildArchive } from "./src/collections.ts";
-import { takeContent } from "./src/content.ts";
-import { filters } from "./src/filters.ts";
-import { searchPlugin } from "./src/search.ts";
-import { stalePagesPlugin } from "./src/stale-pages.ts";
-import { strings } from "./src/strings.ts";
+import { CONTENT_ENV, PROJECT_DIR } from "./src/site/build.ts";
+import { buildArchive } from "./src/content/archive.ts";
+import { takeContent } from "./src/content/load.ts";
+import { filters } from "./src/site/filters.ts";
+import { searchPlugin } from "./src/search/indexer.ts";
+import { stalePagesPlugin } from "./src/site/stale-pages.ts";
+import { strings } from "./src/core/strings.ts";
 
 /**
  * Wires bantin's modules into Eleventy. Templates live in layouts/ (Eleventy's input);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
-import { buildSite, type BuildResult } from "../../src/build.ts";
+import { buildSite, type BuildResult } from "../../src/site/build.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const PROJECT = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,0 +1,403 @@
+/**
+ * Reading a captured page of the legacy portal (text → article fields). Pure: no I/O, so every
+ * rule here can be tested on strings; decoding bytes and writing files live in importer.ts.
+ *
+ * The shape of a capture (DESIGN.md, "Legacy page captures"):
+ *   chrome (visit counter) · date line · title · [Theo source] · body · [signature] · Số lượt người xem: n · chrome
+ */
+import MarkdownIt from "markdown-it";
+import { slugify } from "../core/slug.ts";
+
+/** The fields of one captured article, ready to be written as front matter and Markdown. */
+export interface CapturedPage {
+  title: string;
+  /** Vietnam time as `YYYY-MM-DD HH:mm:ss`, the form the schema reads without any conversion. */
+  date: string;
+  /** The category exactly as captured on the date line, e.g. "CÁC CHUYÊN ĐỀ". */
+  capturedCategory: string;
+  /** Display form of the category: sentence case per " - " part when captured in capitals. */
+  category: string;
+  source?: string;
+  author?: string;
+  authorTitle?: string;
+  views?: number;
+  /** Section headings in order, as text (they are `## ` lines of the body). */
+  headings: string[];
+  /** The article body as Markdown; empty, or ending with a newline. */
+  body: string;
+}
+
+export type CaptureResult = { ok: true; page: CapturedPage; warnings: string[] } | { ok: false; reason: string };
+
+/*
+ * Limits of the layout rules. A section heading or a signature in the legacy portal is one short
+ * line; 120 characters is about 25 Vietnamese words, longer than any heading seen and far shorter
+ * than a paragraph. A name is at most 8 words (Vietnamese names have 2–5; two co-authors joined
+ * by "và" or "-" fit).
+ */
+export const MAX_HEADING_LENGTH = 120;
+export const MAX_SIGNATURE_LENGTH = 120;
+const MAX_NAME_LENGTH = 60;
+const MAX_NAME_WORDS = 8;
+const MAX_SOURCE_LENGTH = 120;
+
+/*
+ * A line ending with one of these finishes a sentence, a quotation or an aside, so it is running
+ * text, never a heading: . , ! ? … : ; closing quotes “” " ’ ' » and closing brackets ) ].
+ */
+const HEADING_END = /[.,!?…:;”"’'»)\]]$/u;
+/* A source or a signature may end with a bracket ("Trần Văn A (Phòng Văn hóa)") but not with a sentence mark. */
+const SENTENCE_END = /[.,!?…:;]$/u;
+/* A line that starts with a bullet or a dash is a list item, not a heading nor a signature. */
+const LIST_ITEM = /^[-–—•·*+>]/u;
+/* Words that join two names in a signature without being names themselves. */
+const NAME_JOINERS = new Set(["và", "-", "–", "—", "&", "/"]);
+
+/** Lower case, tone marks and other diacritics dropped, đ → d: for matching labels however they were typed. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+/*
+ * Every spelling of the months in DESIGN.md, keyed by their folded form so "THÁNG MƯỜI MỘT",
+ * "tháng mười một" and "Thang Muoi Mot" all read the same. The folded forms do not collide.
+ */
+const MONTHS = new Map<string, number>(
+  (
+    [
+      ["Giêng", 1],
+      ["Một", 1],
+      ["Hai", 2],
+      ["Ba", 3],
+      ["Tư", 4],
+      ["Bốn", 4],
+      ["Năm", 5],
+      ["Sáu", 6],
+      ["Bảy", 7],
+      ["Tám", 8],
+      ["Chín", 9],
+      ["Mười", 10],
+      ["Mười Một", 11],
+      ["Mười Hai", 12],
+      ["Chạp", 12],
+    ] as const
+  ).map(([name, month]) => [fold(name), month]),
+);
+
+/** Every word spelling of a month (for tests and error messages). */
+export const MONTH_SPELLINGS: Readonly<Record<number, readonly string[]>> = {
+  1: ["Giêng", "Một"],
+  2: ["Hai"],
+  3: ["Ba"],
+  4: ["Tư", "Bốn"],
+  5: ["Năm"],
+  6: ["Sáu"],
+  7: ["Bảy"],
+  8: ["Tám"],
+  9: ["Chín"],
+  10: ["Mười"],
+  11: ["Mười Một"],
+  12: ["Mười Hai", "Chạp"],
+};
+
+/*
+ * The date line, anchored at the end because the category before it is free text that may hold
+ * words and digits of its own. The month is whatever stands between "Tháng" and the year, so
+ * "Mười Một" is read whole (no risk of stopping at "Mười") and an unknown word gets a precise
+ * reason instead of "no date line". Seconds are optional; AM/PM are accepted beside SA/CH.
+ */
+const DATE_LINE =
+  /^(?:(?<category>.*\S)\s+)?(?<day>\d{1,2})\s+th[aá]ng\s+(?<month>\d{1,2}|[^\s\d][^\d]*?)\s*,?\s+(?<year>\d{4})\s*,?\s+(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?\s*(?<period>SA|CH|AM|PM)$/iu;
+
+export type DateLine = { ok: true; category: string; date: string; year: number; month: number } | { ok: false; reason: string };
+
+/**
+ * Reads `<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>`; undefined when the line
+ * does not have that shape, a failure with a reason when it has the shape but not a real date.
+ */
+export function readDateLine(line: string): DateLine | undefined {
+  const clean = line.normalize("NFC").trim();
+  const match = DATE_LINE.exec(clean);
+  if (!match?.groups) return undefined;
+  const { category = "", day, month: monthText = "", year, hour, minute, second = "00", period = "" } = match.groups;
+  const written = clean.slice(category.length).trim();
+  const month = /^\d+$/.test(monthText) ? Number(monthText) : MONTHS.get(fold(monthText).replace(/\s+/g, " "));
+  if (month === undefined) return { ok: false, reason: `unknown month "${monthText}" in "${written}"; expected a number or one of ${Object.values(MONTH_SPELLINGS).flat().join(", ")}` };
+  if (month < 1 || month > 12) return { ok: false, reason: `month ${month} does not exist, in "${written}"` };
+
+  const h = Number(hour);
+  const pm = /^(CH|PM)$/i.test(period);
+  // A 12-hour clock runs 12, 1, …, 11: 12:xx SA is just after midnight and 12:xx CH just after noon.
+  // Some exports write midnight as 0:xx SA, which is unambiguous, so it is read too.
+  if (h > 12 || (h === 0 && pm)) return { ok: false, reason: `hour ${hour} ${period} is not on a 12-hour clock, in "${written}"` };
+  const hour24 = (h % 12) + (pm ? 12 : 0);
+  const [m, s] = [Number(minute), Number(second)];
+  if (m > 59 || s > 59) return { ok: false, reason: `time ${hour}:${minute}:${second} does not exist, in "${written}"` };
+
+  // Plain calendar arithmetic: Vietnam time has had no daylight saving in the archive's years, so
+  // every wall-clock time of a real day exists, and a time-zone lookup per page would only cost time.
+  const dayOfMonth = Number(day);
+  const days = daysInMonth(Number(year), month);
+  if (dayOfMonth < 1 || dayOfMonth > days) return { ok: false, reason: `impossible date "${written}": month ${month} of ${year} has ${days} days` };
+  if (!/\p{L}/u.test(category)) return { ok: false, reason: `no category before the date in "${clean}"` };
+  const pad = (value: number | string) => String(value).padStart(2, "0");
+  return { ok: true, category: category.trim(), date: `${year}-${pad(month)}-${pad(dayOfMonth)} ${pad(hour24)}:${pad(m)}:${pad(s)}`, year: Number(year), month };
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/**
+ * "TIN TỨC - SỰ KIỆN" → "Tin tức - Sự kiện": sentence case per " - " part. Only text captured in
+ * capitals is changed: a category already written in mixed case ("Thông tin UBND") keeps its acronyms.
+ */
+export function sentenceCase(category: string): string {
+  if (category !== category.toUpperCase()) return category;
+  return category
+    .split(/(\s+[-–—]\s+)/u)
+    .map((part, index) => (index % 2 === 1 ? part : part.toLowerCase().replace(/\p{L}/u, (letter) => letter.toUpperCase())))
+    .join("");
+}
+
+/**
+ * The display name of a captured category: the site settings' `categories` map wins, looked up by
+ * the captured text, by its sentence-case form, then by its slug; otherwise the sentence-case form.
+ */
+export function categoryName(captured: string, names: Readonly<Record<string, string>> = {}): string {
+  const own = (key: string) => (Object.hasOwn(names, key) ? names[key] : undefined);
+  return own(captured) ?? own(sentenceCase(captured)) ?? own(slugify(captured)) ?? sentenceCase(captured);
+}
+
+/**
+ * Plain-text clean-up every capture gets first: byte-order mark, CRLF/CR, NFD → NFC, non-breaking
+ * and other exotic spaces, zero-width characters, runs of spaces and trailing spaces.
+ */
+export function normaliseCaptureText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?|\u2028/g, "\n")
+    .replace(/\u2029/g, "\n\n")
+    .normalize("NFC")
+    .replace(/[\u200B\u2060\uFEFF\u00AD]/g, "")
+    .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+    .split("\n")
+    .map((line) => line.replace(/ {2,}/g, " ").trim())
+    .join("\n");
+}
+
+/* Control characters never occur in a text capture; finding one means a binary file or a wrong encoding. */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
+
+/* Labels of the portal's page chrome, folded. Only used when a page lacks its "Số lượt người xem" line. */
+const VIEWS_LABEL = "so luot nguoi xem";
+const CHROME_AFTER = ["tin moi hon", "tin da dua", "xem tiep", "xem theo ngay", "thu vien video", "go search"];
+const CHROME_BEFORE = "so luot truy cap";
+/* Labels are short lines; folding only those keeps a long page fast. */
+const MAX_LABEL_LINE = 60;
+const isViewsLine = (line: string) => line.length <= MAX_LABEL_LINE && fold(line).startsWith(VIEWS_LABEL);
+const isChromeAfter = (line: string) => {
+  if (line.length > MAX_LABEL_LINE) return false;
+  const folded = fold(line);
+  return CHROME_AFTER.some((label) => folded.startsWith(label));
+};
+
+/** Reads one captured page. Fails with a reason a person can act on; never guesses a date or a title. */
+export function parseCapture(raw: string): CaptureResult {
+  const fail = (reason: string): CaptureResult => ({ ok: false, reason });
+  if (CONTROL.test(raw)) return fail("contains control characters: a binary file, not a captured page");
+  const text = normaliseCaptureText(raw);
+  if (text.trim() === "") return fail("empty file");
+  const lines = text.split("\n");
+  const warnings: string[] = [];
+
+  let dateIndex = -1;
+  let dateLine: DateLine | undefined;
+  for (let index = 0; index < lines.length && !dateLine; index++) {
+    dateLine = readDateLine(lines[index]!);
+    if (dateLine) dateIndex = index;
+  }
+  if (!dateLine) return fail('no date line ("<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>")');
+  if (!dateLine.ok) return fail(`line ${dateIndex + 1}: ${dateLine.reason}`);
+
+  const skipped = lines.slice(0, dateIndex).filter((line) => line !== "" && !/^\d+$/.test(line) && (line.length > MAX_LABEL_LINE || fold(line) !== CHROME_BEFORE));
+  if (skipped.length > 0) warnings.push(`ignored ${skipped.length} line(s) before the date line, starting "${shorten(skipped[0]!)}"`);
+
+  const titleIndex = lines.findIndex((line, index) => index > dateIndex && line !== "");
+  if (titleIndex < 0 || isViewsLine(lines[titleIndex]!)) return fail(`no title after the date line (line ${dateIndex + 1})`);
+  const title = lines[titleIndex]!;
+  if (!slugify(title)) return fail(`the title "${title}" has no letter or digit to make a file name from`);
+
+  // The article ends at "Số lượt người xem"; without it, at the first label of the chrome after the article.
+  let end = lines.findIndex((line, index) => index > titleIndex && isViewsLine(line));
+  let views: number | undefined;
+  if (end >= 0) {
+    views = readViews(lines, end);
+    if (views === undefined) warnings.push(`line ${end + 1}: could not read the view count in "${shorten(lines[end]!)}"; views left out`);
+  } else {
+    end = lines.findIndex((line, index) => index > titleIndex && isChromeAfter(line));
+    warnings.push(`no "Số lượt người xem" line; views left out${end < 0 ? ", and the body runs to the end of the file" : ""}`);
+    if (end < 0) end = lines.length;
+  }
+
+  const blocks = toBlocks(lines.slice(titleIndex + 1, end));
+  let source: string | undefined;
+  const first = blocks[0];
+  if (first?.length === 1 && /^Theo\s+\S/iu.test(first[0]!) && first[0]!.length <= MAX_SOURCE_LENGTH && !SENTENCE_END.test(first[0]!)) {
+    source = first[0]!.replace(/^Theo\s+/iu, "");
+    blocks.shift();
+  }
+
+  // The signature is the last line of the article, after at least one paragraph.
+  let signature: Signature | undefined;
+  const last = blocks.at(-1);
+  if (last && (blocks.length > 1 || last.length > 1)) signature = readSignature(last.at(-1)!);
+  if (signature) {
+    last!.pop();
+    if (last!.length === 0) blocks.pop();
+  }
+
+  const headings: string[] = [];
+  const markdown = blocks.map((block, index) => {
+    const between = index > 0 && index < blocks.length - 1;
+    if (block.length === 1 && between && isHeading(block[0]!)) {
+      headings.push(block[0]!);
+      return `## ${escapeHeading(block[0]!)}`;
+    }
+    // A line break inside a paragraph was a <br> on the legacy page: keep it as a hard break.
+    return block.map(escapeMarkdownLine).join("\\\n");
+  });
+  if (markdown.length === 0) warnings.push("the article has no body text");
+
+  const page: CapturedPage = {
+    title,
+    date: dateLine.date,
+    capturedCategory: dateLine.category,
+    category: sentenceCase(dateLine.category),
+    ...(source !== undefined && { source }),
+    ...(signature?.author !== undefined && { author: signature.author }),
+    ...(signature?.authorTitle !== undefined && { authorTitle: signature.authorTitle }),
+    ...(views !== undefined && { views }),
+    headings,
+    body: markdown.length > 0 ? `${markdown.join("\n\n")}\n` : "",
+  };
+  return { ok: true, page, warnings };
+}
+
+/** Groups lines into blocks separated by blank lines. */
+function toBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line === "") {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** "Số lượt người xem: 9638" (also "9.638", or the figure alone on the next line). */
+function readViews(lines: string[], index: number): number | undefined {
+  let value = lines[index]!.replace(/^[^:]*?xem\s*:?/iu, "").trim();
+  if (value === "") value = lines.slice(index + 1).find((line) => line !== "") ?? "";
+  // Thousands may be grouped with "." or "," (Vietnamese or English style) or spaces.
+  if (!/^(?:\d{1,3}(?:[.,\s]\d{3})+|\d+)$/u.test(value)) return undefined;
+  const views = Number(value.replace(/\D/g, ""));
+  return Number.isSafeInteger(views) ? views : undefined;
+}
+
+/** A short line standing alone, with no closing punctuation, starting with a capital or a number. */
+export function isHeading(line: string): boolean {
+  return line.length <= MAX_HEADING_LENGTH && /^[\p{Lu}\p{N}]/u.test(line) && /\p{L}/u.test(line) && !HEADING_END.test(line) && !LIST_ITEM.test(line);
+}
+
+interface Signature {
+  author: string;
+  authorTitle?: string;
+}
+
+/**
+ * `Name` or `Name, position`: a short line without a sentence mark at its end whose part before
+ * the first comma reads as a name — every word capitalised (Vietnamese names are), joiners aside.
+ * The capitals rule keeps a closing remark such as "Xin cảm ơn" in the body rather than in `author`.
+ */
+export function readSignature(line: string): Signature | undefined {
+  if (line.length > MAX_SIGNATURE_LENGTH || SENTENCE_END.test(line) || LIST_ITEM.test(line)) return undefined;
+  const comma = line.indexOf(",");
+  const author = (comma < 0 ? line : line.slice(0, comma)).trim();
+  const authorTitle = comma < 0 ? "" : line.slice(comma + 1).trim();
+  // A closing aside in brackets, "(Phòng Y tế)", is written in ordinary case.
+  const words = author.replace(/\s*\([^()]*\)$/u, "").split(" ");
+  if (author.length > MAX_NAME_LENGTH || words.length > MAX_NAME_WORDS) return undefined;
+  if (!words.every((word) => NAME_JOINERS.has(word) || /^\p{Lu}/u.test(word)) || NAME_JOINERS.has(words[0]!)) return undefined;
+  return authorTitle ? { author, authorTitle } : { author };
+}
+
+/*
+ * Markdown escaping, so a capture renders exactly as written. Inline: the characters that open
+ * emphasis, code, links, strikethrough or tables are always escaped; "<" only where markdown-it
+ * (html: true) would see a tag or an autolink, "&" only where it would see an entity.
+ */
+function escapeInline(text: string): string {
+  let escaped = "";
+  let from = 0;
+  for (const link of webLinks(text)) {
+    escaped += escapeText(text.slice(from, link.start)) + link.markdown;
+    from = link.end;
+  }
+  return escaped + escapeText(text.slice(from));
+}
+
+const linkFinder = new MarkdownIt({ linkify: true }).linkify;
+
+/**
+ * The "scheme://…" links markdown-it (linkify: true) would make of the text, found as its inline
+ * rule finds them. Left in the text they would swallow the backslash of an escape next to them, so
+ * each is written as an autolink, `<url>`, which renders the same link with the same text; a "link"
+ * an autolink cannot hold (it runs over a "<") is kept from being one by escaping its ":".
+ */
+function webLinks(text: string): { start: number; end: number; markdown: string }[] {
+  const links: { start: number; end: number; markdown: string }[] = [];
+  for (let colon = text.indexOf("://"); colon > 0; colon = text.indexOf("://", colon + 1)) {
+    let start = colon;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
+    if (start === colon || !/[A-Za-z]/.test(text[start]!) || start < (links.at(-1)?.end ?? 0)) continue;
+    // markdown-it leaves trailing "*" out of the link.
+    const url = linkFinder.matchAtStart(text.slice(start))?.url.replace(/\*+$/, "");
+    if (url === undefined || url.length <= colon - start + 3) continue;
+    if (/[\s<>]/.test(url)) links.push({ start: colon, end: colon + 1, markdown: "\\:" });
+    else links.push({ start, end: start + url.length, markdown: `<${url}>` });
+  }
+  return links;
+}
+
+function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_[|~]/g, "\\$&")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+}
+
+/**
+ * One line of a paragraph as Markdown that renders as the text itself: inline escapes, then the
+ * line starts that Markdown reads as a block — "# " heading, "> " quote, "- "/"+ " list, "1. "
+ * or "1) " ordered list, "---"/"===" rule or underline.
+ */
+export function escapeMarkdownLine(line: string): string {
+  return escapeInline(line)
+    .replace(/^[#>=]/, "\\$&")
+    .replace(/^[-+](?=\s|$|-)/, "\\$&")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/* In a heading, a "#" at either end would be read as part of the `##` marker. */
+function escapeHeading(text: string): string {
+  return escapeInline(text).replace(/#/g, "\\#");
+}
+
+function shorten(text: string, length = 40): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}

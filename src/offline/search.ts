@@ -1,0 +1,109 @@
+// Search in an offline copy opened from disk. Chromium refuses module scripts, fetch and workers on
+// file:// pages, and Pagefind uses all three; it runs classic scripts, WebAssembly from bytes and
+// data: URLs. So the copy gets Pagefind's own code bundled as a classic script (esbuild), whose
+// fetches are answered from index files wrapped as small scripts. Search is Pagefind's, unchanged.
+import fs from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { siteFiles } from "../core/files.ts";
+
+/** Pagefind as a classic script, inside pagefind/; static/js/search.js loads it by this name from disk. */
+const OFFLINE_BUNDLE = "pagefind-offline.js";
+/** Where, inside pagefind/, the wrapped index files go. */
+const WRAPPED_FOLDER = "offline";
+/** Called by every wrapped index file; defined by the shim below. */
+const CALLBACK = "__bantinPagefindFile";
+
+// Stands in for `fetch` inside Pagefind's bundle. From file:// Chromium refuses fetch, but runs classic
+// scripts: each index file is wrapped in one that hands its bytes to CALLBACK, loaded on demand.
+const FETCH_SHIM = `
+const base = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+const waiting = new Map();
+const loaded = new Map();
+window.${CALLBACK} = (name, base64) => {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  loaded.set(name, bytes);
+  const done = waiting.get(name);
+  if (done) done.resolve(bytes);
+};
+function load(name) {
+  if (loaded.has(name)) return Promise.resolve(loaded.get(name));
+  if (!waiting.has(name)) {
+    let resolve, reject;
+    const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
+    waiting.set(name, { promise, resolve });
+    const script = document.createElement("script");
+    script.src = base + "${WRAPPED_FOLDER}/" + name + ".js";
+    script.onerror = () => { waiting.delete(name); reject(new TypeError("Failed to fetch " + name)); };
+    document.head.appendChild(script);
+  }
+  return waiting.get(name).promise;
+}
+export async function __bantinFetch(input) {
+  // Pagefind strips the page's origin from its paths; resolve them again against the page.
+  const url = new URL(String(input instanceof Request ? input.url : input), location.href).href;
+  if (!url.startsWith(base)) return globalThis.fetch(input);
+  const name = url.slice(base.length).replace(/[?#].*$/, "");
+  const bytes = await load(name);
+  const type = name.endsWith(".json") ? "application/json" : name.startsWith("wasm.") ? "application/wasm" : "application/octet-stream";
+  return new Response(bytes, { status: 200, headers: { "Content-Type": type } });
+}
+export const __bantinPagefindUrl = base + "pagefind.js";
+`;
+
+export interface OfflineSearchResult {
+  /** Files added: the bundle and one script per index file. */
+  files: number;
+  /** Bytes added on disk. */
+  bytes: number;
+  /** Size of the wrapped index files, and of the files they wrap. */
+  wrappedBytes: number;
+  originalBytes: number;
+}
+
+/**
+ * Makes the Pagefind bundle of a copied site usable from file://: a classic-script build of
+ * pagefind.js (global `BantinPagefind`) whose fetches read the index from wrapped script files.
+ */
+export async function writeOfflineSearch(pagefindDir: string): Promise<OfflineSearchResult> {
+  const shimFile = path.join(pagefindDir, "offline-fetch-shim.mjs");
+  fs.writeFileSync(shimFile, FETCH_SHIM);
+  try {
+    await build({
+      entryPoints: [path.join(pagefindDir, "pagefind.js")],
+      outfile: path.join(pagefindDir, OFFLINE_BUNDLE),
+      bundle: true,
+      format: "iife",
+      globalName: "BantinPagefind",
+      inject: [shimFile],
+      // Pagefind finds its folder from import.meta.url, which a classic script does not have.
+      define: { "import.meta.url": "__bantinPagefindUrl", fetch: "__bantinFetch" },
+      logLevel: "silent",
+      target: "es2020",
+    });
+  } finally {
+    fs.rmSync(shimFile);
+  }
+  const indexFiles = siteFiles(pagefindDir)
+    .map((file) => file.slice(1))
+    .filter(isIndexFile);
+  for (const folder of new Set(indexFiles.map((name) => path.posix.dirname(name)))) fs.mkdirSync(path.join(pagefindDir, WRAPPED_FOLDER, folder), { recursive: true });
+  let wrappedBytes = 0;
+  let originalBytes = 0;
+  for (const name of indexFiles) {
+    const bytes = fs.readFileSync(path.join(pagefindDir, name));
+    const wrapped = `${CALLBACK}(${JSON.stringify(name)},"${bytes.toString("base64")}");\n`;
+    fs.writeFileSync(path.join(pagefindDir, WRAPPED_FOLDER, `${name}.js`), wrapped);
+    originalBytes += bytes.length;
+    wrappedBytes += Buffer.byteLength(wrapped);
+  }
+  const bundleBytes = fs.statSync(path.join(pagefindDir, OFFLINE_BUNDLE)).size;
+  return { files: indexFiles.length + 1, bytes: bundleBytes + wrappedBytes, wrappedBytes, originalBytes };
+}
+
+/** The files Pagefind fetches at search time (paths inside pagefind/): entry, metadata, index and fragment chunks, WebAssembly. */
+function isIndexFile(name: string): boolean {
+  return !name.startsWith(`${WRAPPED_FOLDER}/`) && (/\.pf_\w+$/.test(name) || name === "pagefind-entry.json" || /^wasm\.[\w-]+\.pagefind$/.test(name));
+}

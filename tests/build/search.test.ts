@@ -1,0 +1,221 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { indexSite, pageUrl, SearchIndexError, searchPlugin } from "../../src/search/indexer.ts";
+import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
+
+const SEED_URL = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/";
+const SEED_TITLE = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
+/** Article pages, by their URL shape /YYYY/MM/DD/slug/. */
+const ARTICLE_FILE = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/;
+
+let site: BuiltSite;
+let articleUrls: string[];
+
+beforeAll(async () => {
+  site = await buildFixture(path.join(FIXTURES, "site"));
+  articleUrls = site
+    .files()
+    .filter((file) => ARTICLE_FILE.test(file))
+    .map((file) => file.replace(/index\.html$/, ""))
+    .sort();
+});
+
+/** The parts of Pagefind's search API the tests use. */
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<ResultData> }[] }>;
+}
+interface ResultData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+/**
+ * The written bundle's own pagefind.js, run in Node: its fetches of index files are answered from
+ * disk. Each call imports a fresh copy, so that tests over different bundles do not share state.
+ */
+async function loadBundle(outDir: string): Promise<PagefindApi> {
+  vi.stubGlobal("fetch", async (input: string | URL) => new Response(fs.readFileSync(fileURLToPath(new URL(String(input))))));
+  const script = pathToFileURL(path.join(outDir, "pagefind", "pagefind.js"));
+  script.search = `?copy=${Math.random()}`;
+  const api = (await import(script.href)) as PagefindApi;
+  await api.options({ baseUrl: "/" });
+  return api;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function urlsOf(found: Awaited<ReturnType<PagefindApi["search"]>>): Promise<string[]> {
+  return Promise.all(found.results.map(async (result) => (await result.data()).url));
+}
+
+describe("the search index written by the build", () => {
+  it("writes Pagefind's bundle into pagefind/, one Vietnamese index of every article", () => {
+    const files = site.files();
+    for (const file of ["/pagefind/pagefind.js", "/pagefind/pagefind-worker.js", "/pagefind/pagefind-entry.json"]) expect(files).toContain(file);
+    expect(files.some((file) => /^\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(file))).toBe(true);
+    const entry = JSON.parse(site.text("/pagefind/pagefind-entry.json")) as { version: string; languages: Record<string, { page_count: number }> };
+    expect(entry.version).toMatch(/^1\.6\./);
+    expect(Object.keys(entry.languages)).toEqual(["vi"]);
+    expect(entry.languages.vi!.page_count).toBe(articleUrls.length);
+    expect(articleUrls.length).toBe(7);
+  });
+
+  it("marks the content of article pages for indexing, and no other page", () => {
+    const pages = site.files().filter((file) => file.endsWith(".html"));
+    for (const file of pages) {
+      const marked = site.page(file).querySelectorAll("[data-pagefind-body]");
+      expect(marked.length, file).toBe(ARTICLE_FILE.test(file) ? 1 : 0);
+    }
+    const article = site.page(SEED_URL).querySelector("[data-pagefind-body]")!;
+    // Breadcrumb, related lists and previous/next links are outside the indexed content.
+    for (const selector of ["nav.breadcrumb", ".related", ".prev-next"]) expect(article.querySelector(selector), selector).toBeNull();
+  });
+
+  it("indexes every article with its title, date and category, and nothing else", async () => {
+    const result = await indexSite(site.outDir);
+    expect(result.indexed.map((page) => page.url).sort()).toEqual(articleUrls);
+    expect(result.pages).toBe(articleUrls.length);
+    expect(result.indexed.find((page) => page.url === SEED_URL)?.meta).toMatchObject({
+      title: SEED_TITLE,
+      date: "2011-09-20T09:05:00+07:00",
+      category: "Các chuyên đề",
+    });
+    expect(result.outputPath).toBe(path.join(site.outDir, "pagefind"));
+    expect(result.files).toBe(site.files().filter((file) => file.startsWith("/pagefind/")).length);
+    expect(result.bytes).toBeGreaterThan(50_000);
+  });
+
+  it("has filters by category and year, with their article counts", async () => {
+    const pagefind = await loadBundle(site.outDir);
+    expect(await pagefind.filters()).toEqual({
+      category: { "Các chuyên đề": 5, "Thông báo": 1, "Tin tức - Sự kiện": 1 },
+      year: { "2011": 6, "2012": 1 },
+    });
+    const in2012 = await pagefind.search(null, { filters: { year: "2012" } });
+    expect(await urlsOf(in2012)).toEqual(["/2012/01/01/chao-nam-moi/"]);
+  });
+
+  it("sorts by date, newest first", async () => {
+    const pagefind = await loadBundle(site.outDir);
+    const all = await pagefind.search(null, { sort: { date: "desc" } });
+    const dates = await Promise.all(all.results.map(async (result) => (await result.data()).meta.date!));
+    expect(dates).toHaveLength(articleUrls.length);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe("2012-01-01T00:10:00+07:00");
+  });
+
+  it("folds tone marks, keeps đ apart from d, and shows the original text in excerpts", async () => {
+    const pagefind = await loadBundle(site.outDir);
+    expect(await urlsOf(await pagefind.search("go vap"))).toContain(SEED_URL);
+    // What js/search.js works around: Pagefind alone does not match "Đảng" to "dang".
+    const withD = await Promise.all((await pagefind.search("dang")).results.map((result) => result.data()));
+    for (const data of withD) expect(data.excerpt).not.toMatch(/<mark>Đảng/i);
+    const found = await pagefind.search("đang bo");
+    const first = await found.results[0]!.data();
+    expect(first.url).toBe(SEED_URL);
+    expect(first.excerpt).toContain("<mark>Đảng</mark> <mark>bộ</mark>");
+  });
+
+  it("leaves the category, date, view count and legacy address out of the indexed text", async () => {
+    const pagefind = await loadBundle(site.outDir);
+    const seed = (await pagefind.search("đang bo")).results[0]!;
+    const { content } = await seed.data();
+    expect(content.startsWith(SEED_TITLE)).toBe(true);
+    for (const boilerplate of ["Các chuyên đề", "20/09/2011", "Số lượt người xem", "cổng thông tin cũ"]) expect(content).not.toContain(boilerplate);
+    expect(content).toContain("Theo Website Thành ủy");
+  });
+});
+
+describe("indexSite", () => {
+  it("indexes text as Unicode NFC, even from a page written decomposed (NFD)", async () => {
+    const copy = tempDir("nfd");
+    fs.cpSync(site.outDir, copy, { recursive: true });
+    const file = path.join(copy, SEED_URL, "index.html");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").normalize("NFD"));
+    const result = await indexSite(copy);
+    expect(result.indexed.find((page) => page.url === SEED_URL)?.meta.title).toBe(SEED_TITLE);
+    const pagefind = await loadBundle(copy);
+    const found = await pagefind.search("Đảng bộ Gò Vấp");
+    expect((await found.results[0]!.data()).url).toBe(SEED_URL);
+  });
+
+  it("replaces the bundle of an earlier build", async () => {
+    const copy = tempDir("stale");
+    fs.cpSync(site.outDir, copy, { recursive: true });
+    fs.writeFileSync(path.join(copy, "pagefind", "fragment", "stale.pf_fragment"), "left over");
+    await indexSite(copy);
+    expect(fs.existsSync(path.join(copy, "pagefind", "fragment", "stale.pf_fragment"))).toBe(false);
+  });
+
+  it("fails with a message naming the folder when there is no built site", async () => {
+    const missing = path.join(tempDir("missing"), "dist");
+    await expect(indexSite(missing)).rejects.toThrow(SearchIndexError);
+    await expect(indexSite(missing)).rejects.toThrow(`search index: reading the site failed:\n  ${missing} is not a folder`);
+  });
+
+  it("makes result URLs from page files", () => {
+    expect(pageUrl("/site", "/site/2011/09/20/tin/index.html")).toBe("/2011/09/20/tin/");
+    expect(pageUrl("/site", "/site/index.html")).toBe("/");
+    expect(pageUrl("/site", "/site/404.html")).toBe("/404.html");
+  });
+});
+
+describe("searchPlugin, the Eleventy wiring", () => {
+  type After = (event: { directories: { output: string }; outputMode: string; runMode: string }) => Promise<void>;
+
+  function register(): After {
+    const handlers = new Map<string, After>();
+    const config = { on: (name: string, handler: After) => handlers.set(name, handler) } as unknown as UserConfig;
+    searchPlugin(config);
+    expect([...handlers.keys()]).toEqual(["eleventy.after"]);
+    return handlers.get("eleventy.after")!;
+  }
+
+  function siteWithoutIndex(): string {
+    const copy = tempDir("plugin");
+    fs.cpSync(site.outDir, copy, { recursive: true });
+    fs.rmSync(path.join(copy, "pagefind"), { recursive: true });
+    return copy;
+  }
+
+  it("indexes builds written to disk, and not in-memory builds", async () => {
+    const after = register();
+    const output = siteWithoutIndex();
+    await after({ directories: { output }, outputMode: "json", runMode: "build" });
+    expect(fs.existsSync(path.join(output, "pagefind"))).toBe(false);
+    await after({ directories: { output }, outputMode: "fs", runMode: "build" });
+    expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+    // Every build indexes again.
+    fs.rmSync(path.join(output, "pagefind"), { recursive: true });
+    await after({ directories: { output }, outputMode: "fs", runMode: "build" });
+    expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+  });
+
+  it("indexes the first build of npm start only, and says so on rebuilds", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const after = register();
+      const output = siteWithoutIndex();
+      await after({ directories: { output }, outputMode: "fs", runMode: "serve" });
+      expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+      fs.rmSync(path.join(output, "pagefind"), { recursive: true });
+      await after({ directories: { output }, outputMode: "fs", runMode: "serve" });
+      expect(fs.existsSync(path.join(output, "pagefind"))).toBe(false);
+      const lines = log.mock.calls.map(([line]) => String(line));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^\[bantin\] search index: 7 articles in \d+\.\d s$/);
+      expect(lines[1]).toBe("[bantin] search index kept from the first build; restart npm start to search edited articles");
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, isoDateTime, parseArticleDate, vnDate } from "../../src/core/dates.ts";
+
+function parse(text: string): string {
+  const result = parseArticleDate(text);
+  return result.ok ? isoDateTime(result.date) : `error: ${result.reason}`;
+}
+
+describe("parseArticleDate", () => {
+  it.each([
+    ["2011-09-20 09:05", "2011-09-20T09:05:00+07:00"],
+    ["2011-09-20 09:05:30", "2011-09-20T09:05:30+07:00"],
+    ["2011-09-20", "2011-09-20T00:00:00+07:00"],
+    ["2011-09-20 00:30", "2011-09-20T00:30:00+07:00"],
+    ["2011-09-20T00:30", "2011-09-20T00:30:00+07:00"],
+    ["2011-09-20T09:05:00+07:00", "2011-09-20T09:05:00+07:00"],
+    ["2011-09-19T17:30:00Z", "2011-09-20T00:30:00+07:00"],
+    ["2011-09-19T17:30:00.000Z", "2011-09-20T00:30:00+07:00"],
+    ["2011-09-20T03:30:00+01:00", "2011-09-20T09:30:00+07:00"],
+    ["  2011-09-20 09:05  ", "2011-09-20T09:05:00+07:00"],
+  ])("reads %s as %s", (text, iso) => {
+    expect(parse(text)).toBe(iso);
+  });
+
+  it.each([
+    ["2011-02-30", /^error: not a real date or time/],
+    ["2011-09-20 24:30", /^error: not a real date or time/],
+    ["2011-13-01", /^error: not a real date or time/],
+    ["20/09/2011", /^error: unknown date format$/],
+    ["20 Tháng Chín 2011", /^error: unknown date format$/],
+    ["hôm qua", /^error: unknown date format$/],
+    ["2011-09-20T09:05:00+25:00", /^error: not a real date or time/],
+  ])("refuses %s", (text, message) => {
+    expect(parse(text)).toMatch(message);
+  });
+});
+
+describe("formatting in Vietnam time", () => {
+  it("shows weekday, day/month/year and 24-hour time", () => {
+    expect(formatDateTime(vnDate("2011-09-20T09:05:00+07:00"))).toBe("Thứ Ba, 20/09/2011 09:05");
+    expect(formatDateTime(vnDate("2011-09-25T10:00:00+07:00"))).toBe("Chủ Nhật, 25/09/2011 10:00");
+    expect(formatDate(vnDate("2011-09-20T09:05:00+07:00"))).toBe("20/09/2011");
+  });
+
+  it("keeps the Vietnamese day of a time stored in another zone", () => {
+    expect(formatDateTime(vnDate("2011-09-19T17:30:00Z"))).toBe("Thứ Ba, 20/09/2011 00:30");
+    expect(isoDateTime(vnDate("2011-09-19T17:30:00Z"))).toBe("2011-09-20T00:30:00+07:00");
+  });
+});

@@ -1,0 +1,543 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import iconv from "iconv-lite";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
+import { decodeCapture, type ImportReport, runImport } from "../../src/importer/import.ts";
+import { FIXTURES } from "../helpers/site.ts";
+
+// The captured legacy page is read in place: its text must never be copied into the project.
+const SEED = fileURLToPath(new URL("../../shared/seeds/legacy-page-govap-2011-09-20.txt", import.meta.url));
+const SEED_FILE = path.join("2011", "09", "hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien.md");
+const CAPTURES = fileURLToPath(new URL("../fixtures/captures/", import.meta.url));
+const capture = (name: string) => path.join(CAPTURES, name);
+const PLAYGROUND = path.join("2012", "11", "phuong-5-khanh-thanh-san-choi-thieu-nhi-niem-vui-ngay-cuoi-tuan.md");
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bantin-import-${prefix}-`));
+  temporary.push(dir);
+  return dir;
+}
+
+/** A content folder with the site fixture's settings (and, when asked, its articles), to load imported articles. */
+function siteCopy({ articles = false } = {}): string {
+  const dir = tempDir("site");
+  fs.cpSync(path.join(FIXTURES, "site", articles ? "" : "_data"), articles ? dir : path.join(dir, "_data"), { recursive: true });
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], options: { tty?: boolean; cwd?: string } = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runImport(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+    cwd: options.cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+async function runJson(args: string[]): Promise<Run & { report: ImportReport }> {
+  const result = await run(["--json", ...args]);
+  return { ...result, report: JSON.parse(result.stdout) as ImportReport };
+}
+
+/** Every file under a folder, relative, sorted; hidden ones included so leftovers show. */
+function filesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => fs.statSync(path.join(dir, file)).isFile())
+    .sort();
+}
+
+function writeFile(file: string, content: string | Uint8Array): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** A small invented bulletin. */
+function bulletin({ title = "Phường 7 ra quân dọn dẹp kênh rạch", date = "TIN TỨC - SỰ KIỆN 5 Tháng Ba 2012 8:15:00 SA", body = "Sáng Chủ nhật, hơn một trăm đoàn viên đã vớt rác dọc bờ kênh.", views = 42 } = {}): string {
+  return `${date}\n\n${title}\n\n${body}\n\nSố lượt người xem: ${views}\n\nGo Search\n`;
+}
+
+/**
+ * Windows-1258 bytes of a text. The code page has some precomposed letters (ă, â, ê, ô, ơ, ư, đ, à, á …)
+ * but writes most tone marks as combining characters, and iconv-lite does not decompose: compose
+ * each letter as far as the code page allows, then leave the remaining marks combining.
+ */
+function windows1258(text: string): Buffer {
+  const encodable = (character: string) => iconv.decode(iconv.encode(character, "windows1258"), "windows1258") === character;
+  let out = "";
+  for (const cluster of text.normalize("NFD").match(/\P{M}\p{M}*/gu) ?? []) {
+    let [head = "", ...marks] = [...cluster];
+    for (let composed = true; composed; ) {
+      composed = false;
+      for (const mark of marks) {
+        const candidate = (head + mark).normalize("NFC");
+        if ([...candidate].length === 1 && encodable(candidate)) {
+          head = candidate;
+          marks = marks.filter((other) => other !== mark);
+          composed = true;
+          break;
+        }
+      }
+    }
+    out += head + marks.join("");
+  }
+  const bytes = iconv.encode(out, "windows1258");
+  // The helper itself must not lose anything, or the tests below would prove nothing.
+  expect(iconv.decode(bytes, "windows1258").normalize("NFC")).toBe(text.normalize("NFC"));
+  return bytes;
+}
+
+const utf16 = (text: string, order: "le" | "be", bom: boolean) => {
+  const le = Buffer.from((bom ? "\uFEFF" : "") + text, "utf16le");
+  return order === "le" ? le : Buffer.from(le).swap16();
+};
+
+describe("importing the captured legacy page", () => {
+  it("writes it to YYYY/MM/slug.md with exactly the expected front matter", async () => {
+    const out = tempDir("seed");
+    const { code, stdout, stderr } = await run(["--out", out, SEED]);
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: "imported 1, unchanged 0, conflicts 0, failed 0\n", stderr: "" });
+    expect(filesIn(out)).toEqual([SEED_FILE]);
+
+    const text = fs.readFileSync(path.join(out, SEED_FILE), "utf8");
+    expect(text.startsWith(
+      [
+        "---",
+        'title: "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp"',
+        'date: "2011-09-20 09:05:00"',
+        'category: "Các chuyên đề"',
+        'source: "Website Thành ủy"',
+        'author: "Trần Văn Khuyên"',
+        'author_title: "Phó Bí thư Thường trực Quận ủy Gò Vấp"',
+        "views: 9638",
+        "---",
+        "",
+        "",
+      ].join("\n"),
+    )).toBe(true);
+    const [, frontMatter = "", body = ""] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text) ?? [];
+    expect(load(frontMatter, { schema: CORE_SCHEMA })).toEqual({
+      title: "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp",
+      date: "2011-09-20 09:05:00",
+      category: "Các chuyên đề",
+      source: "Website Thành ủy",
+      author: "Trần Văn Khuyên",
+      author_title: "Phó Bí thư Thường trực Quận ủy Gò Vấp",
+      views: 9638,
+    });
+
+    expect(body.split("\n").filter((line) => line.startsWith("#"))).toEqual([
+      "## Chú trọng công tác triển khai, quán triệt, tuyên truyền",
+      "## Nhiều kết quả thiết thực",
+      "## Một số kinh nghiệm thực tiễn",
+    ]);
+    for (const chrome of ["SỐ LƯỢT TRUY CẬP", "TIN MỚI HƠN", "TIN ĐÃ ĐƯA", "Xem tiếp", "Xem theo ngày", "THƯ VIỆN VIDEO", "Go Search", "Số lượt người xem", "Trần Văn Khuyên"]) {
+      expect(body).not.toContain(chrome);
+    }
+    expect(body.split("\n").filter((line) => /^\s*\d+\s*$/.test(line))).toEqual([]);
+    // The body runs from the paragraph after the source line to the one before the signature.
+    const seedLines = fs.readFileSync(SEED, "utf8").split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    const firstParagraph = seedLines[seedLines.indexOf("Theo Website Thành ủy") + 1]!;
+    const lastParagraph = seedLines[seedLines.findIndex((line) => line.startsWith("Trần Văn Khuyên,")) - 1]!;
+    expect(body.startsWith(`${firstParagraph}\n\n`)).toBe(true);
+    expect(body.endsWith(`\n\n${lastParagraph}\n`)).toBe(true);
+  });
+
+  it("writes articles that the site loads without any edit", async () => {
+    const site = siteCopy();
+    const { code } = await run(["--out", site, SEED, CAPTURES]);
+    expect(code).toBe(1); // the fixture folder holds unreadable pages on purpose
+    const { articles } = loadContent(site);
+    const seed = articles.find((article) => article.file === SEED_FILE.split(path.sep).join("/"));
+    expect(seed).toMatchObject({
+      url: "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/",
+      date: "2011-09-20T09:05:00+07:00",
+      category: "Các chuyên đề",
+      source: "Website Thành ủy",
+      author: "Trần Văn Khuyên",
+      authorTitle: "Phó Bí thư Thường trực Quận ủy Gò Vấp",
+      views: 9638,
+    });
+    expect(seed?.html.match(/<h2>/g)).toHaveLength(3);
+    expect(articles.find((article) => article.file === "2010/12/lich-tiep-cong-dan-thang-cuoi-nam.md")).toMatchObject({ url: "/2010/12/12/lich-tiep-cong-dan-thang-cuoi-nam/", author: "Nguyễn Minh Quân" });
+    const special = articles.find((article) => article.file.startsWith("2012/04/"));
+    expect(special?.html).toContain("<p>1. Thu ngân sách đạt 30% kế hoạch năm.</p>");
+    expect(special?.html).toContain("<p># Không phải tiêu đề.</p>");
+    expect(special?.html).not.toMatch(/<(h1|ul|ol|blockquote|em|code|s|hr|table)\b/);
+  });
+
+  it("reports a conflict, writing nothing, where the archive already has the article under another file name", async () => {
+    // The site fixture's buoi-sang.md stands for the seed article: same URL, same date.
+    const site = siteCopy({ articles: true });
+    const before = filesIn(site);
+    const { code, stdout } = await run(["--out", site, "--force", SEED]);
+    expect(code).toBe(1);
+    expect(stdout.startsWith(`${SEED}: conflict: ${path.join(site, "2011", "09", "buoi-sang.md")} already has this article's URL /2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/ and date`)).toBe(true);
+    expect(filesIn(site)).toEqual(before);
+    expect(loadContent(site).articles).toHaveLength(before.filter((file) => file.endsWith(".md") && !file.startsWith("video")).length - 1); // less the draft
+  });
+});
+
+describe("encodings and text forms", () => {
+  const text = fs.readFileSync(capture("san-choi-phuong-5.txt"), "utf8");
+  const variants: [string, Buffer, string, string[]][] = [
+    ["UTF-8 with a byte-order mark", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "UTF-8 with BOM", []],
+    ["UTF-16LE with a byte-order mark", utf16(text, "le", true), "UTF-16LE", ["read as UTF-16LE (byte-order mark)"]],
+    ["UTF-16BE with a byte-order mark", utf16(text, "be", true), "UTF-16BE", ["read as UTF-16BE (byte-order mark)"]],
+    ["UTF-16LE without a byte-order mark", utf16(text, "le", false), "UTF-16LE", ["read as UTF-16LE (no byte-order mark; every other byte is NUL)"]],
+    ["UTF-16BE without a byte-order mark", utf16(text, "be", false), "UTF-16BE", ["read as UTF-16BE (no byte-order mark; every other byte is NUL)"]],
+    ["Windows-1258", windows1258(text), "Windows-1258", ["not valid UTF-8; read as Windows-1258"]],
+    ["Windows-1258 with CRLF", windows1258(text.replace(/\n/g, "\r\n")), "Windows-1258", ["not valid UTF-8; read as Windows-1258"]],
+    ["CRLF line ends", Buffer.from(text.replace(/\n/g, "\r\n")), "UTF-8", []],
+    ["Unicode NFD", Buffer.from(text.normalize("NFD")), "UTF-8", []],
+    ["non-breaking spaces and trailing spaces", Buffer.from(text.replace(/ /g, "\u00A0").replace(/\n/g, " \n")), "UTF-8", []],
+  ];
+
+  it.each(variants)("imports %s to the same bytes as plain UTF-8, saying which encoding it assumed", async (_, bytes, encoding, warnings) => {
+    const plainOut = tempDir("plain");
+    expect((await run(["--out", plainOut, capture("san-choi-phuong-5.txt")])).code).toBe(0);
+    const input = writeFile(path.join(tempDir("encoded"), "trang.txt"), bytes);
+    const out = tempDir("out");
+    const { code, report } = await runJson(["--out", out, input]);
+    expect(code).toBe(0);
+    expect(report.results).toEqual([{ path: input, status: "imported", output: path.join(out, PLAYGROUND), reason: null, encoding, warnings }]);
+    expect(fs.readFileSync(path.join(out, PLAYGROUND))).toEqual(fs.readFileSync(path.join(plainOut, PLAYGROUND)));
+  });
+
+  it("decodes any Vietnamese text in every supported encoding (property)", () => {
+    const word = fc.constantFrom(..."Đảng bộ quận Gò Vấp tổ chức hội nghị tổng kết năm ưu tú người dân phường thành phố nhiệm vụ ổn định Ủy ban Ặc Ễ ỹ".split(" "));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(" ", " ", "\n", ", ", ". ")), { minLength: 3, maxLength: 60 }).map((parts) => parts.flat().join("").trim());
+    fc.assert(
+      fc.property(text, fc.constantFrom("utf-8", "utf-8-bom", "utf-16le-bom", "utf-16be-bom", "utf-16le", "utf-16be", "windows-1258", "nfd"), (value, encoding) => {
+        fc.pre(/[a-z]/.test(value));
+        const bytes = {
+          "utf-8": Buffer.from(value),
+          "utf-8-bom": Buffer.from(`\uFEFF${value}`),
+          "utf-16le-bom": utf16(value, "le", true),
+          "utf-16be-bom": utf16(value, "be", true),
+          "utf-16le": utf16(value, "le", false),
+          "utf-16be": utf16(value, "be", false),
+          "windows-1258": windows1258(value),
+          nfd: Buffer.from(value.normalize("NFD")),
+        }[encoding];
+        const decoded = decodeCapture(bytes);
+        expect(decoded.ok && decoded.text.replace(/^\uFEFF/, "").normalize("NFC")).toBe(value);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    ["a PNG image", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]), /^binary file/],
+    ["damaged UTF-8", Buffer.concat([Buffer.from(bulletin()), Buffer.from([0xff]), Buffer.from("Phường Gò Vấp")]), /^invalid UTF-8 at byte \d+; the rest of the file is UTF-8/],
+    ["bytes that mean nothing in Windows-1258", Buffer.from([0x54, 0x49, 0x4e, 0x20, 0x8d, 0x8e, 0x8f, 0x90, 0x0a]), /^neither UTF-8 nor Windows-1258/],
+    ["UTF-8 after a byte-order mark, broken", Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3]), /^invalid UTF-8 at byte 4, although the file starts with a UTF-8 byte-order mark/],
+    ["an empty file", Buffer.alloc(0), /^empty file$/],
+  ])("refuses %s with a reason", (_, bytes, reason) => {
+    const decoded = decodeCapture(bytes);
+    expect(decoded.ok).toBe(false);
+    expect(!decoded.ok && decoded.reason).toMatch(reason);
+  });
+});
+
+describe("pages that cannot be read", () => {
+  it("are reported with their path and reason, nothing is written for them, and the others are imported", async () => {
+    const folder = tempDir("captures");
+    fs.cpSync(CAPTURES, folder, { recursive: true });
+    writeFile(path.join(folder, "anh.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const out = tempDir("out");
+    const { code, stdout } = await run(["--out", out, folder]);
+    expect(code).toBe(1);
+    expect(stdout.split("\n")).toEqual([
+      `${path.join(folder, "anh.png")}: binary file (contains NUL bytes), not a captured page`,
+      `${path.join(folder, "khong-co-ngay.txt")}: no date line ("<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>")`,
+      `${path.join(folder, "ngay-khong-ton-tai.txt")}: line 1: impossible date "31 Tháng Hai 2011 9:00:00 SA": month 2 of 2011 has 28 days`,
+      `${path.join(folder, "rong.txt")}: empty file`,
+      "imported 4, unchanged 0, conflicts 0, failed 4",
+      "",
+    ]);
+    expect(filesIn(out)).toEqual([
+      path.join("2010", "12", "lich-tiep-cong-dan-thang-cuoi-nam.md"),
+      path.join("2012", "04", "ghi-chep-so-lieu-quy-i-b-nhung-dieu-can-biet-b.md"),
+      PLAYGROUND,
+      path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"),
+    ]);
+  });
+
+  it("include a path that does not exist", async () => {
+    const out = tempDir("out");
+    const missing = path.join(out, "khong-co.txt");
+    const { code, report } = await runJson(["--out", out, missing, capture("giai-bong-da-thieu-nien.txt")]);
+    expect(code).toBe(1);
+    expect(report.results.map((result) => [result.path, result.status, result.reason])).toEqual([
+      [missing, "failed", "no such file or folder"],
+      [capture("giai-bong-da-thieu-nien.txt"), "imported", null],
+    ]);
+  });
+});
+
+describe("nothing lost, nothing clobbered", () => {
+  it("re-importing a page changes nothing", async () => {
+    const out = tempDir("out");
+    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    const file = path.join(out, PLAYGROUND);
+    const before = fs.readFileSync(file);
+    const { mtimeMs } = fs.statSync(file);
+    const again = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    expect(again).toEqual({ code: 0, stdout: "imported 0, unchanged 1, conflicts 0, failed 0\n", stderr: "" });
+    expect(fs.readFileSync(file)).toEqual(before);
+    expect(fs.statSync(file).mtimeMs).toBe(mtimeMs);
+    expect(filesIn(out)).toEqual([PLAYGROUND]);
+  });
+
+  it("never overwrites a different file without --force", async () => {
+    const out = tempDir("out");
+    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    const file = path.join(out, PLAYGROUND);
+    const imported = fs.readFileSync(file, "utf8");
+    const edited = imported.replace("views: 1234", 'views: 1234\ntags: ["Phường 5"]');
+    fs.writeFileSync(file, edited);
+
+    const conflict = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stdout).toBe(
+      `${capture("san-choi-phuong-5.txt")}: conflict: ${file} already exists with different content; --force replaces it\nimported 0, unchanged 0, conflicts 1, failed 0\n`,
+    );
+    expect(fs.readFileSync(file, "utf8")).toBe(edited);
+
+    const forced = await runJson(["--out", out, "--force", capture("san-choi-phuong-5.txt")]);
+    expect(forced.code).toBe(0);
+    expect(forced.report.results[0]).toMatchObject({ status: "imported", warnings: [`replaced the different ${file} (--force)`] });
+    expect(fs.readFileSync(file, "utf8")).toBe(imported);
+    expect(filesIn(out)).toEqual([PLAYGROUND]); // no temporary file left behind
+  });
+
+  it("keeps both of two different pages that would get the same path, and they load", async () => {
+    const folder = tempDir("captures");
+    const first = writeFile(path.join(folder, "a.txt"), bulletin({ body: "Bản tin thứ nhất." }));
+    const second = writeFile(path.join(folder, "b.txt"), bulletin({ body: "Bản tin thứ hai, cùng tiêu đề và cùng giờ đăng." }));
+    const site = siteCopy();
+    const { code, report } = await runJson(["--out", site, folder]);
+    expect(code).toBe(0);
+    const name = path.join(site, "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach");
+    expect(report.results).toEqual([
+      { path: first, status: "imported", output: `${name}.md`, reason: null, encoding: "UTF-8", warnings: [] },
+      {
+        path: second,
+        status: "imported",
+        output: `${name}-2.md`,
+        reason: null,
+        encoding: "UTF-8",
+        warnings: [`${name}.md is taken by ${first}, another page with the same file name`, `wrote ${name}-2.md with slug "phuong-7-ra-quan-don-dep-kenh-rach-2" instead`],
+      },
+    ]);
+    expect(fs.readFileSync(`${name}-2.md`, "utf8")).toContain('\nslug: "phuong-7-ra-quan-don-dep-kenh-rach-2"\n---\n\nBản tin thứ hai');
+    const urls = loadContent(site).articles.filter((article) => article.file.startsWith("2012/03/")).map((article) => article.url);
+    expect(urls.sort()).toEqual(["/2012/03/05/phuong-7-ra-quan-don-dep-kenh-rach-2/", "/2012/03/05/phuong-7-ra-quan-don-dep-kenh-rach/"]);
+
+    // Again, together or the second alone: both already there.
+    expect((await runJson(["--out", site, folder])).report.summary).toEqual({ imported: 0, unchanged: 2, conflict: 0, failed: 0 });
+    expect((await runJson(["--out", site, second])).report.results[0]).toMatchObject({ status: "unchanged", output: `${name}-2.md` });
+  });
+
+  it("imports the same page found in two files once", async () => {
+    const folder = tempDir("captures");
+    const first = writeFile(path.join(folder, "a.txt"), bulletin());
+    writeFile(path.join(folder, "b.txt"), bulletin().replace(/\n/g, "\r\n"));
+    const out = tempDir("out");
+    const { code, report } = await runJson(["--out", out, folder]);
+    expect(code).toBe(0);
+    expect(report.results.map((result) => [result.status, result.warnings])).toEqual([
+      ["imported", []],
+      ["unchanged", [`same article as ${first}`]],
+    ]);
+    expect(filesIn(out)).toHaveLength(1);
+  });
+
+  it("puts a page beside another article that has its file name but another date", async () => {
+    const out = tempDir("out");
+    await run(["--out", out, writeFile(path.join(tempDir("a"), "a.txt"), bulletin())]);
+    const later = writeFile(path.join(tempDir("b"), "b.txt"), bulletin({ date: "TIN TỨC - SỰ KIỆN 26 Tháng Ba 2012 8:15:00 SA", body: "Đợt hai." }));
+    const { code, report } = await runJson(["--out", out, later]);
+    expect(code).toBe(0);
+    expect(report.results[0]).toMatchObject({ status: "imported", output: path.join(out, "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach-2.md") });
+    expect(report.results[0]?.warnings[0]).toMatch(/holds another article \(dated 2012-03-05 08:15:00\)/);
+  });
+
+  it("reports an article already at the page's URL under another file name, even with --force", async () => {
+    const out = tempDir("out");
+    const other = writeFile(
+      path.join(out, "2012", "03", "ban-tin-cu.md"),
+      '---\ntitle: "Bản tin cũ"\ndate: "2012-03-05 08:15"\ncategory: "Tin tức - Sự kiện"\nslug: "phuong-7-ra-quan-don-dep-kenh-rach"\n---\n\nĐã viết tay.\n',
+    );
+    const { code, report } = await runJson(["--out", out, "--force", writeFile(path.join(tempDir("a"), "a.txt"), bulletin())]);
+    expect(code).toBe(1);
+    expect(report.results[0]).toMatchObject({ status: "conflict", output: other, reason: expect.stringMatching(/already has this article's URL \/2012\/03\/05\/phuong-7-ra-quan-don-dep-kenh-rach\/ and date/) });
+    expect(filesIn(out)).toEqual([path.join("2012", "03", "ban-tin-cu.md")]);
+  });
+});
+
+describe("--dry-run", () => {
+  it("writes nothing and reports what would happen", async () => {
+    const out = path.join(tempDir("dry"), "content");
+    const { code, stdout } = await run(["--out", out, "--dry-run", capture("san-choi-phuong-5.txt"), capture("giai-bong-da-thieu-nien.txt"), capture("rong.txt")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${capture("rong.txt")}: empty file\ndry run, nothing written: imported 2, unchanged 0, conflicts 0, failed 1\n`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("reports conflicts and clashes in the run as a real run would", async () => {
+    const out = tempDir("out");
+    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    fs.appendFileSync(path.join(out, PLAYGROUND), "\nSửa tay.\n");
+    const folder = tempDir("captures");
+    writeFile(path.join(folder, "a.txt"), bulletin({ body: "Một." }));
+    writeFile(path.join(folder, "b.txt"), bulletin({ body: "Hai." }));
+    const before = filesIn(out).map((file) => fs.readFileSync(path.join(out, file), "utf8"));
+    const { code, report } = await runJson(["--out", out, "--dry-run", capture("san-choi-phuong-5.txt"), folder]);
+    expect(code).toBe(1);
+    expect(report.dryRun).toBe(true);
+    expect(report.results.map((result) => [result.status, path.basename(result.output ?? "")])).toEqual([
+      ["conflict", path.basename(PLAYGROUND)],
+      ["imported", "phuong-7-ra-quan-don-dep-kenh-rach.md"],
+      ["imported", "phuong-7-ra-quan-don-dep-kenh-rach-2.md"],
+    ]);
+    expect(filesIn(out).map((file) => fs.readFileSync(path.join(out, file), "utf8"))).toEqual(before);
+  });
+});
+
+describe("--json", () => {
+  it("prints one object with the summary and one result per input", async () => {
+    const out = tempDir("out");
+    const { code, stdout, report } = await runJson(["--out", out, CAPTURES]);
+    expect(code).toBe(1);
+    expect(stdout.endsWith("}\n")).toBe(true);
+    expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results"]);
+    expect(report).toMatchObject({ dryRun: false, out, summary: { imported: 4, unchanged: 0, conflict: 0, failed: 3 } });
+    expect(report.results).toHaveLength(7);
+    for (const result of report.results) {
+      expect(Object.keys(result)).toEqual(["path", "status", "output", "reason", "encoding", "warnings"]);
+      expect(["imported", "unchanged", "conflict", "failed"]).toContain(result.status);
+      expect(result.output === null).toBe(result.status === "failed");
+      expect(result.reason === null).toBe(result.status === "imported" || result.status === "unchanged");
+    }
+    expect(report.results.find((result) => result.path.endsWith("rong.txt"))).toEqual({ path: capture("rong.txt"), status: "failed", output: null, reason: "empty file", encoding: null, warnings: [] });
+  });
+});
+
+describe("inputs", () => {
+  it("takes every non-hidden file of folders recursively, any file named explicitly, each once, never the output folder", async () => {
+    const root = tempDir("inputs");
+    writeFile(path.join(root, "captures", "2012", "mot.html"), bulletin({ title: "Tin một" }));
+    writeFile(path.join(root, "captures", "2012", "thang-3", "hai"), bulletin({ title: "Tin hai" }));
+    writeFile(path.join(root, "captures", ".an.txt"), bulletin({ title: "Tin ẩn" }));
+    writeFile(path.join(root, "captures", ".git", "ba.txt"), bulletin({ title: "Tin ba" }));
+    writeFile(path.join(root, "captures", "content", "cu.md"), bulletin({ title: "Không phải bản chụp" }));
+    const { code, report } = await runJson(["--out", path.join(root, "captures", "content"), path.join(root, "captures"), path.join(root, "captures", ".an.txt"), path.join(root, "captures", "2012", "mot.html")]);
+    expect(code).toBe(0);
+    expect(report.results.map((result) => path.relative(root, result.path))).toEqual([
+      path.join("captures", "2012", "mot.html"),
+      path.join("captures", "2012", "thang-3", "hai"),
+      path.join("captures", ".an.txt"),
+    ]);
+  });
+
+  it("reads relative paths from the working folder and reports them as given", async () => {
+    const root = tempDir("cwd");
+    writeFile(path.join(root, "bản chụp", "a.txt"), bulletin());
+    const { code, stdout } = await run(["--json", "bản chụp"], { cwd: root });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as ImportReport;
+    expect(report.results[0]).toMatchObject({ path: path.join("bản chụp", "a.txt"), output: path.join("content", "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md") });
+    expect(fs.existsSync(path.join(root, "content", "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md"))).toBe(true);
+  });
+});
+
+describe("category names", () => {
+  it("come from the site settings, by captured name or by slug", async () => {
+    const out = tempDir("out");
+    writeFile(path.join(out, "_data", "site.json"), JSON.stringify({ title: "Thử", url: "https://example.org", categories: { "TIN TỨC - SỰ KIỆN": "Tin tức", "thong-bao": "Thông báo của quận" } }));
+    await run(["--out", out, capture("san-choi-phuong-5.txt"), capture("thong-bao-lich-tiep-dan.txt"), capture("giai-bong-da-thieu-nien.txt")]);
+    const category = (file: string) => /\ncategory: "([^"]*)"/.exec(fs.readFileSync(path.join(out, file), "utf8"))?.[1];
+    expect(category(PLAYGROUND)).toBe("Tin tức");
+    expect(category(path.join("2010", "12", "lich-tiep-cong-dan-thang-cuoi-nam.md"))).toBe("Thông báo của quận");
+    expect(category(path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"))).toBe("Văn hóa - Thể thao");
+  });
+
+  it("follow the spelling the archive already uses for the same category page", async () => {
+    const out = tempDir("out");
+    writeFile(path.join(out, "2013", "01", "cu.md"), '---\ntitle: "Bài cũ"\ndate: "2013-01-01 08:00"\ncategory: "Văn Hóa - Thể Thao"\n---\n\nNội dung.\n');
+    await run(["--out", out, capture("giai-bong-da-thieu-nien.txt")]);
+    expect(fs.readFileSync(path.join(out, "2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"), "utf8")).toContain('\ncategory: "Văn Hóa - Thể Thao"\n');
+  });
+
+  it("stop the run when the settings cannot be read", async () => {
+    const out = tempDir("out");
+    writeFile(path.join(out, "_data", "site.json"), "{ categories: }");
+    const { code, stdout, stderr } = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/site\.json: not valid JSON/);
+    expect(filesIn(out)).toEqual([path.join("_data", "site.json")]);
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [[], 2, /no PATH given/],
+    [["--bogus", "a.txt"], 2, /Unknown option '--bogus'/],
+    [["--out"], 2, /--out/],
+  ])("refuses %j with status %i", async (args, status, message) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(status);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…");
+  });
+
+  it("prints help on --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Exit status");
+  });
+});
+
+describe("progress", () => {
+  const many = () => {
+    const folder = tempDir("many");
+    for (let index = 1; index <= 60; index++) writeFile(path.join(folder, `${index}.txt`), bulletin({ title: `Tin số ${index}` }));
+    return folder;
+  };
+
+  it("shows on a terminal's stderr for many inputs, never on stdout", async () => {
+    const { code, stdout, stderr } = await run(["--out", tempDir("out"), many()], { tty: true });
+    expect(code).toBe(0);
+    expect(stdout).toBe("imported 60, unchanged 0, conflicts 0, failed 0\n");
+    expect(stderr).toMatch(/^\rimporting \d+\/60/);
+    expect(stderr.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("stays silent when stderr is not a terminal, or for a few inputs", async () => {
+    expect((await run(["--out", tempDir("out"), many()], { tty: false })).stderr).toBe("");
+    expect((await run(["--out", tempDir("out"), capture("san-choi-phuong-5.txt")], { tty: true })).stderr).toBe("");
+  });
+});
