@@ -1,37 +1,16 @@
-import path from "node:path";
-import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { CONTENT_ENV, PROJECT_DIR } from "./src/site/build.ts";
-import { buildArchive } from "./src/content/archive.ts";
-import { takeContent } from "./src/content/load.ts";
-import { filters } from "./src/site/filters.ts";
-import { searchPlugin } from "./src/search/indexer.ts";
-import { stalePagesPlugin } from "./src/site/stale-pages.ts";
-import { strings } from "./src/core/strings.ts";
+import { DEFAULT_CONTENT_DIR } from "./src/core/project.ts";
+import { readSettings } from "./src/content/load.ts";
+import { pathPrefixOf } from "./src/content/urls.ts";
+import { bantinPlugin } from "./src/site/plugin.ts";
 
 /**
- * Wires bantin's modules into Eleventy. Templates live in layouts/ (Eleventy's input);
- * the editors' content folder comes from BANTIN_CONTENT (default content/), which the CLI sets.
+ * Eleventy's own CLI builds the sample archive in content/ with this file:
+ *   tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts
+ * bantin's commands build through Eleventy's programmatic API with the same plugin (src/site/build.ts),
+ * given the content folder they were asked for.
  */
 export default function (eleventyConfig: UserConfig) {
-  const contentDir = path.resolve(process.env[CONTENT_ENV] ?? path.join(PROJECT_DIR, "content"));
-
-  // Read per build, so that `npm start` picks up edited articles.
-  eleventyConfig.addGlobalData("archive", () => buildArchive(takeContent(contentDir)));
-  eleventyConfig.addGlobalData("strings", strings);
-  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
-
-  eleventyConfig.addPassthroughCopy({ [path.join(PROJECT_DIR, "static")]: "/" });
-  eleventyConfig.addWatchTarget(contentDir);
-  eleventyConfig.addPlugin(HtmlBasePlugin);
-  // After a build: first remove pages earlier builds left behind, then index what remains.
-  eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.addPlugin(stalePagesPlugin);
-  eleventyConfig.addPlugin(searchPlugin);
-  eleventyConfig.setTemplateFormats(["njk"]);
-
-  return {
-    dir: { input: "layouts", includes: "_includes", data: "_data" },
-    htmlTemplateEngine: "njk",
-  };
+  eleventyConfig.addPlugin(bantinPlugin, { contentDir: DEFAULT_CONTENT_DIR });
+  return { dir: { input: "layouts" }, pathPrefix: pathPrefixOf(readSettings(DEFAULT_CONTENT_DIR).url) };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, isBuildFresh, pathPrefixOf, serveSite } from "../site/build.ts";
+import { buildSite, isBuildFresh, serveSite } from "../site/build.ts";
+import { pathPrefixOf } from "../content/urls.ts";
 import { loadContent, readSettings } from "../content/load.ts";
 import { type ContentError, findContentError, formatProblem } from "../core/errors.ts";
 import { runImport } from "../importer/import.ts";

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Article, Content, Video } from "./load.ts";
 import { ZONE } from "../core/dates.ts";
 import type { Settings } from "./schema.ts";
+import { categoryFeedUrl, categoryUrl, dayUrl, listPageUrl, monthUrl, ROUTES, yearUrl } from "./urls.ts";
 
 /** A short reference to an article, for lists that must not embed whole articles. */
 export interface ArticleLink {
@@ -93,10 +94,6 @@ export interface Archive {
 const collator = new Intl.Collator("vi");
 const pad = (value: number) => String(value).padStart(2, "0");
 
-export const categoryUrl = (slug: string) => `/chuyen-muc/${slug}/`;
-export const yearUrl = (year: number) => `/${year}/`;
-export const monthUrl = (year: number, month: number) => `/${year}/${pad(month)}/`;
-export const dayUrl = (year: number, month: number, day: number) => `/${year}/${pad(month)}/${pad(day)}/`;
 
 /** Newest first; articles of the same minute by title, so every build orders them the same way. */
 export function newestFirst(a: Article, b: Article): number {
@@ -118,8 +115,7 @@ export function paginate<T>(items: T[], size: number, baseUrl: string): ListPage
 
 /** URL of the list page that holds item `index`. */
 function pageUrlOf(index: number, size: number, baseUrl: string): string {
-  const pageNumber = Math.floor(index / size) + 1;
-  return pageNumber === 1 ? baseUrl : `${baseUrl}trang/${pageNumber}/`;
+  return listPageUrl(baseUrl, Math.floor(index / size) + 1);
 }
 
 const link = (article: Article): ArticleLink => ({ title: article.title, url: article.url, date: article.date });
@@ -155,7 +151,7 @@ export function buildArchive({ settings, articles, videos }: Content): Archive {
     settings,
     articles: articlePages,
     latest,
-    homePages: paginate(latest, settings.pageSize, "/"),
+    homePages: paginate(latest, settings.pageSize, ROUTES.home),
     categories,
     categoryPages,
     years,
@@ -171,8 +167,8 @@ function groupCategories(latest: Article[]): Category[] {
   for (const article of latest) {
     let category = bySlug.get(article.categorySlug);
     if (!category) {
-      const url = categoryUrl(article.categorySlug);
-      category = { name: article.category, slug: article.categorySlug, url, feedUrl: `${url}feed.xml`, count: 0, articles: [] };
+      const { categorySlug: slug } = article;
+      category = { name: article.category, slug, url: categoryUrl(slug), feedUrl: categoryFeedUrl(slug), count: 0, articles: [] };
       bySlug.set(article.categorySlug, category);
     }
     category.count++;

@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 import type { z } from "zod";
 import { isoDateTime } from "../core/dates.ts";
+import { STATIC_DIR } from "../core/project.ts";
 import { ContentError, type Problem, suggest } from "../core/errors.ts";
 import { createRenderer, excerpt, type RenderedBody } from "./markdown.ts";
 import { type ArticleFrontMatter, articleSchema, describe, type Settings, settingsSchema, type VideoFrontMatter, videoSchema } from "./schema.ts";
 import { slugify } from "../core/slug.ts";
+import { mappedCategoryName } from "./categories.ts";
+import { contentFiles, SETTINGS_FILE } from "./sources.ts";
+import { articleUrl, categoryUrl, videoUrl } from "./urls.ts";
 
 /** An article as the templates see it: plain data, dates as ISO strings in +07:00. */
 export interface Article {
@@ -41,6 +44,8 @@ export interface Video {
   file: string;
   /** Anchor on the video page, from the file name. */
   id: string;
+  /** Its entry on the video page, /video/#id. */
+  url: string;
   title: string;
   date: string;
   timestamp: number;
@@ -60,11 +65,7 @@ export interface Content {
 // The usual cause of a YAML error in front matter: an unquoted value with ": " in it.
 const QUOTING_HINT = '; quote text that contains ":" or "#", e.g. title: "Tiêu đề: phụ đề"';
 
-export const SETTINGS_FILE = path.join("_data", "site.json");
-const VIDEO_FOLDER = "video";
 
-/** Local media (a video's `file`, an article's `image`) is served from the project's static/ folder. */
-const STATIC_DIR = fileURLToPath(new URL("../../static/", import.meta.url));
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -108,25 +109,25 @@ export function loadContent(contentDir: string): Content {
   const articles: Article[] = [];
   const videos: Video[] = [];
 
-  for (const file of markdownFiles(contentDir)) {
+  const files = contentFiles(contentDir);
+  for (const file of files.articles) {
     const source = readSource(contentDir, file, problems);
-    if (!source) continue;
-    if (file.split("/")[0] === VIDEO_FOLDER) {
-      const data = validate(videoSchema, source.data, file, source.lines, problems);
-      if (!data || data.draft) continue;
-      problems.push(...missingStaticFile(file, "file", data.file, source.lines));
-      videos.push(toVideo(file, data, render(source.body).html));
-      continue;
-    }
-    const data = validate(articleSchema, source.data, file, source.lines, problems);
-    if (!data || data.draft) continue;
+    const data = source && validate(articleSchema, source.data, file, source.lines, problems);
+    if (!source || !data || data.draft) continue;
     problems.push(...missingStaticFile(file, "image", data.image, source.lines));
     const slug = data.slug ?? slugify(data.title);
     if (slug) articles.push(toArticle(file, data, slug, render(source.body), settings?.categories ?? {}));
     else problems.push({ file, field: "title", message: "the title gives an empty slug; add a `slug` of a-z, 0-9 and hyphens" });
   }
+  for (const file of files.videos) {
+    const source = readSource(contentDir, file, problems);
+    const data = source && validate(videoSchema, source.data, file, source.lines, problems);
+    if (!source || !data || data.draft) continue;
+    problems.push(...missingStaticFile(file, "file", data.file, source.lines));
+    videos.push(toVideo(file, data, render(source.body).html));
+  }
 
-  problems.push(...duplicateProblems(articles));
+  problems.push(...duplicateProblems(articles), ...duplicateVideoProblems(videos));
   if (problems.length > 0 || !settings) throw new ContentError(problems);
   return { settings, articles, videos };
 }
@@ -142,7 +143,7 @@ function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: R
     year: date.year,
     month: date.month,
     day: date.day,
-    category: categoryNames[data.category] ?? categoryNames[categorySlug] ?? data.category,
+    category: mappedCategoryName(categoryNames, [data.category]) ?? data.category,
     categorySlug,
     source: data.source,
     author: data.author,
@@ -151,7 +152,7 @@ function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: R
     summary: data.summary ?? excerpt(body.firstParagraph),
     tags: data.tags ?? [],
     slug,
-    url: `/${date.toFormat("yyyy/MM/dd")}/${slug}/`,
+    url: articleUrl(date, slug),
     image: data.image === undefined ? undefined : mediaSrc(data.image),
     legacyUrl: data.legacy_url,
     html: body.html,
@@ -159,9 +160,11 @@ function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: R
 }
 
 function toVideo(file: string, data: VideoFrontMatter, html: string): Video {
+  const id = slugify(path.posix.basename(file, ".md"));
   return {
     file,
-    id: slugify(path.posix.basename(file, ".md")),
+    id,
+    url: videoUrl(id),
     title: data.title,
     date: isoDateTime(data.date),
     timestamp: data.date.toMillis(),
@@ -170,35 +173,6 @@ function toVideo(file: string, data: VideoFrontMatter, html: string): Video {
     summary: data.summary,
     html,
   };
-}
-
-const preloaded = new Map<string, Content>();
-
-/**
- * Checks a content folder before Eleventy starts, so that bad content fails with bantin's own
- * report rather than a framework stack trace; the first build then takes the result as it is.
- */
-export function preloadContent(contentDir: string): Content {
-  const content = loadContent(contentDir);
-  preloaded.set(path.resolve(contentDir), content);
-  return content;
-}
-
-/** The preloaded content of a folder, once; later builds (watch mode) read the files again. */
-export function takeContent(contentDir: string): Content {
-  const key = path.resolve(contentDir);
-  const content = preloaded.get(key);
-  preloaded.delete(key);
-  return content ?? loadContent(contentDir);
-}
-
-/** Markdown files under the content folder, as sorted forward-slash paths relative to it. */
-function markdownFiles(contentDir: string): string[] {
-  return fs
-    .readdirSync(contentDir, { recursive: true, encoding: "utf8" })
-    .map((file) => file.split(path.sep).join("/"))
-    .filter((file) => file.endsWith(".md") && !file.split("/").some((part) => part.startsWith("_") || part.startsWith(".") || part === "node_modules"))
-    .sort();
 }
 
 interface Source {
@@ -272,7 +246,7 @@ export function readSettings(contentDir: string): Settings {
 }
 
 function loadSettings(contentDir: string, problems: Problem[]): Settings | undefined {
-  const file = SETTINGS_FILE.split(path.sep).join("/");
+  const file = SETTINGS_FILE;
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(path.join(contentDir, SETTINGS_FILE), "utf8").normalize("NFC"));
@@ -307,9 +281,21 @@ function duplicateProblems(articles: Article[]): Problem[] {
       problems.push({
         file: article.file,
         field: "category",
-        message: `"${article.category}" and "${sameSlug.category}" (${sameSlug.file}) share the category page /chuyen-muc/${article.categorySlug}/; write the category the same way in both`,
+        message: `"${article.category}" and "${sameSlug.category}" (${sameSlug.file}) share the category page ${categoryUrl(article.categorySlug)}; write the category the same way in both`,
       });
     } else if (!sameSlug) categoryBySlug.set(article.categorySlug, article);
+  }
+  return problems;
+}
+
+/** Two video files whose names give one anchor (Clip.md, clip.md) would share one entry of the video page. */
+function duplicateVideoProblems(videos: Video[]): Problem[] {
+  const byId = new Map<string, Video>();
+  const problems: Problem[] = [];
+  for (const video of videos) {
+    const first = byId.get(video.id);
+    if (first) problems.push({ file: video.file, message: `same anchor ${video.url} as ${first.file}; rename one of the two files` });
+    else byId.set(video.id, video);
   }
   return problems;
 }

@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import { strings } from "./strings.ts";
 
 /** Every date of the archive lives in Vietnam time. */
 export const ZONE = "Asia/Ho_Chi_Minh";
@@ -44,15 +43,4 @@ export function vnDate(iso: string): DateTime {
 /** `2011-09-20T09:05:00+07:00`, for `<time datetime>` and feeds. */
 export function isoDateTime(date: DateTime): string {
   return date.setZone(ZONE).toISO({ suppressMilliseconds: true }) ?? "";
-}
-
-/** "Thứ Ba, 20/09/2011 09:05": the one style of date-time shown to readers. */
-export function formatDateTime(date: DateTime): string {
-  const vn = date.setZone(ZONE);
-  return `${strings.weekdays[vn.weekday - 1]}, ${vn.toFormat("dd/MM/yyyy HH:mm")}`;
-}
-
-/** "20/09/2011". */
-export function formatDate(date: DateTime): string {
-  return date.setZone(ZONE).toFormat("dd/MM/yyyy");
 }

@@ -1,3 +1,5 @@
+import { fold } from "./text.ts";
+
 /** Longest slug; longer ones are cut at the last word boundary before it. */
 export const MAX_SLUG_LENGTH = 80;
 
@@ -9,11 +11,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * any other run of characters → "-", at most 80 characters cut at a word boundary.
  */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const ascii = text
-    .normalize("NFD")
-    .replace(/\p{Mn}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
+  const ascii = fold(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   if (ascii.length <= maxLength) return ascii;

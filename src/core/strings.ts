@@ -69,8 +69,3 @@ export const strings = {
 export function label(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
-
-/** Whole numbers in Vietnamese style: 9638 → "9.638". */
-export function formatNumber(value: number): string {
-  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}

@@ -1,15 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { preloadContent } from "../content/load.ts";
-
-/** The project folder: layouts and the Eleventy config are found from here, whatever the working directory. */
-export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
-export const CONFIG_FILE = path.join(PROJECT_DIR, "eleventy.config.ts");
-export const LAYOUTS_DIR = path.join(PROJECT_DIR, "layouts");
-/** How the CLI hands the content folder to eleventy.config.ts, which Eleventy loads itself. */
-export const CONTENT_ENV = "BANTIN_CONTENT";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
+import { loadContent } from "../content/load.ts";
+import { pathPrefixOf } from "../content/urls.ts";
+import { bantinPlugin } from "./plugin.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -22,18 +18,13 @@ export interface BuildResult {
   milliseconds: number;
 }
 
-/** The sub-path the site is hosted under, from the path of its configured URL: "/" or "/ban-tin/". */
-export function pathPrefixOf(siteUrl: string): string {
-  return new URL(siteUrl).pathname.replace(/\/*$/, "/");
-}
-
 function createEleventy({ contentDir, outDir }: BuildOptions, runMode: "build" | "serve"): Eleventy {
   // Throws a ContentError listing every problem before Eleventy starts.
-  const { settings } = preloadContent(contentDir);
-  process.env[CONTENT_ENV] = path.resolve(contentDir);
+  const content = loadContent(contentDir);
   // Eleventy's base plugin then prefixes every URL of every page with it.
-  const pathPrefix = pathPrefixOf(settings.url);
-  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { configPath: CONFIG_FILE, quietMode: true, runMode, pathPrefix });
+  const pathPrefix = pathPrefixOf(content.settings.url);
+  const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content });
+  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { config, quietMode: true, runMode, pathPrefix });
 }
 
 /** Builds the site into `outDir`; rejects with a ContentError for bad content. */
@@ -70,6 +61,6 @@ function newestChange(paths: string[]): number {
 export function isBuildFresh({ contentDir, outDir }: BuildOptions): boolean {
   const marker = path.join(outDir, "index.html");
   if (!fs.existsSync(marker)) return false;
-  const inputs = [contentDir, LAYOUTS_DIR, path.join(PROJECT_DIR, "static"), path.join(PROJECT_DIR, "src"), CONFIG_FILE];
+  const inputs = [contentDir, LAYOUTS_DIR, STATIC_DIR, path.join(PROJECT_DIR, "src"), path.join(PROJECT_DIR, "eleventy.config.ts")];
   return fs.statSync(marker).mtimeMs > newestChange(inputs);
 }

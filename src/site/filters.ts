@@ -1,5 +1,7 @@
-import { formatDate, formatDateTime, isoDateTime, vnDate } from "../core/dates.ts";
-import { formatNumber, label, strings } from "../core/strings.ts";
+import { isoDateTime, vnDate } from "../core/dates.ts";
+import { formatDate, formatDateTime, formatNumber } from "../core/format.ts";
+import { label, strings } from "../core/strings.ts";
+import { absoluteUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, type RouteName, yearUrl } from "../content/urls.ts";
 
 /** Caches a one-argument string function: list pages format the same few thousand dates over and over. */
 function memoize(format: (iso: string) => string): (iso: string) => string {
@@ -11,12 +13,12 @@ function memoize(format: (iso: string) => string): (iso: string) => string {
   };
 }
 
-/** Nunjucks filters of the templates: Vietnamese dates and numbers, labels, absolute URLs. */
+/** Nunjucks filters of the templates: Vietnamese dates and numbers, labels, and the URL scheme. */
 export const filters = {
   /** "Thứ Ba, 20/09/2011 09:05". */
-  dateTime: memoize((iso) => formatDateTime(vnDate(iso))),
+  dateTime: memoize(formatDateTime),
   /** "20/09/2011". */
-  date: memoize((iso) => formatDate(vnDate(iso))),
+  date: memoize(formatDate),
   /** 2011-09-20T09:05:00+07:00 for `<time datetime>` and feeds. */
   isoDate: memoize((iso) => isoDateTime(vnDate(iso))),
   /** "Tháng Chín". */
@@ -27,6 +29,20 @@ export const filters = {
   label: (template: string, values: Record<string, string | number>) => label(template, values),
   /** Two digits: 9 → "09". */
   pad: (value: number) => String(value).padStart(2, "0"),
+  /** `"archive" | route` → "/luu-tru/": the pages that exist once per site. */
+  route: (name: RouteName) => {
+    if (!Object.hasOwn(ROUTES, name)) throw new Error(`no route named "${name}"; known: ${Object.keys(ROUTES).join(", ")}`);
+    return ROUTES[name];
+  },
+  /** `2011 | yearUrl` → "/2011/". */
+  yearUrl,
+  /** `2011 | monthUrl(9)` → "/2011/09/". */
+  monthUrl,
+  /** `2011 | dayUrl(9, 20)` → "/2011/09/20/". */
+  dayUrl,
+  /** `"cac-chuyen-de" | categoryUrl` → "/chuyen-muc/cac-chuyen-de/". */
+  categoryUrl,
+  categoryFeedUrl,
   /** Site URL + path, for feeds and the sitemap, which need absolute addresses. */
-  absolute: (path: string, siteUrl: string) => new URL(path.replace(/^\//, ""), `${siteUrl}/`).href,
+  absolute: absoluteUrl,
 };

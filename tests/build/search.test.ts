@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { indexSite, pageUrl, SearchIndexError, searchPlugin } from "../../src/search/indexer.ts";
+import { indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
+import { searchPlugin } from "../../src/site/search-plugin.ts";
 import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
 
 const SEED_URL = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pathPrefixOf } from "../../src/site/build.ts";
+import { pathPrefixOf } from "../../src/content/urls.ts";
 import { siteFiles } from "../../src/core/files.ts";
 import { offlineUrl, writeOfflineCopy } from "../../src/offline/copy.ts";
 import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";

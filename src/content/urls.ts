@@ -1,0 +1,48 @@
+// The URL scheme of the site, in one place (see docs/design.md, "URLs"). Every address is
+// site-relative ("/2011/09/20/slug/"): Eleventy's base plugin adds the sub-path of the site URL,
+// the offline copy makes them relative. Pure string code: templates reach it through filters, the
+// browser code through data the pages carry.
+
+const pad = (value: number | string) => String(value).padStart(2, "0");
+
+/** Pages that exist once per site, by name. */
+export const ROUTES = {
+  home: "/",
+  archive: "/luu-tru/",
+  search: "/tim-kiem/",
+  videos: "/video/",
+  feed: "/feed.xml",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  notFound: "/404.html",
+  /** The days that have an article, for the date picker (written by the build). */
+  articleDays: "/js/article-days.js",
+} as const;
+export type RouteName = keyof typeof ROUTES;
+
+export const yearUrl = (year: number | string) => `/${year}/`;
+export const monthUrl = (year: number | string, month: number | string) => `/${year}/${pad(month)}/`;
+/** Numbers, or placeholders such as "{yyyy}" for the date picker, which fills them in the browser. */
+export const dayUrl = (year: number | string, month: number | string, day: number | string) => `/${year}/${pad(month)}/${pad(day)}/`;
+
+/** An article at `/YYYY/MM/DD/slug/`, dated in Vietnam time. */
+export const articleUrl = (date: { year: number; month: number; day: number }, slug: string) => `${dayUrl(date.year, date.month, date.day)}${slug}/`;
+
+export const categoryUrl = (slug: string) => `/chuyen-muc/${slug}/`;
+export const categoryFeedUrl = (slug: string) => `${categoryUrl(slug)}feed.xml`;
+
+/** Page `n` of a list whose first page is `firstPageUrl`: "/", "/trang/2/", "/trang/3/"… */
+export const listPageUrl = (firstPageUrl: string, n: number) => (n === 1 ? firstPageUrl : `${firstPageUrl}trang/${n}/`);
+
+/** A video's entry on the video page. */
+export const videoUrl = (id: string) => `${ROUTES.videos}#${id}`;
+
+/** The sub-path the site is hosted under, from the path of its configured URL: "/" or "/ban-tin/". */
+export function pathPrefixOf(siteUrl: string): string {
+  return new URL(siteUrl).pathname.replace(/\/*$/, "/");
+}
+
+/** Site URL + site-relative path, for feeds and the sitemap, which need absolute addresses. */
+export function absoluteUrl(sitePath: string, siteUrl: string): string {
+  return new URL(sitePath.replace(/^\//, ""), `${siteUrl.replace(/\/+$/, "")}/`).href;
+}

@@ -1,0 +1,15 @@
+// Folding Vietnamese text, the one rule behind slugs, label matching in captures and search.
+// Pure string code with no Node import: the browser bundles use it too.
+
+/**
+ * Tone and vowel marks removed, everything else kept (đ, case): "Đảng bộ" → "Đang bo". This is
+ * how Pagefind folds words, so the search page asks it about words in this form.
+ */
+export function stripMarks(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+}
+
+/** Marks removed, đ/Đ → d, lower case: "Đảng bộ" → "dang bo". For matching text however it was typed. */
+export function fold(text: string): string {
+  return stripMarks(text).replace(/[đĐ]/g, "d").toLowerCase();
+}

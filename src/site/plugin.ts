@@ -1,0 +1,41 @@
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { STATIC_DIR } from "../core/project.ts";
+import { strings } from "../core/strings.ts";
+import { buildArchive } from "../content/archive.ts";
+import { type Content, loadContent } from "../content/load.ts";
+import { filters } from "./filters.ts";
+import { searchPlugin } from "./search-plugin.ts";
+import { stalePagesPlugin } from "./stale-pages.ts";
+
+export interface BantinOptions {
+  /** The editors' content folder. */
+  contentDir: string;
+  /** That folder's content, already read and checked: the first build takes it instead of reading again. */
+  content?: Content;
+}
+
+/**
+ * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
+ * files, and what runs after a build. Templates come from Eleventy's input folder (layouts/).
+ */
+export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content }: BantinOptions): void {
+  let preloaded = content;
+  // Read per build, so that `npm start` picks up edited articles.
+  eleventyConfig.addGlobalData("archive", () => {
+    const current = preloaded ?? loadContent(contentDir);
+    preloaded = undefined;
+    return buildArchive(current);
+  });
+  eleventyConfig.addGlobalData("strings", strings);
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+
+  eleventyConfig.addPassthroughCopy({ [STATIC_DIR]: "/" });
+  eleventyConfig.addWatchTarget(contentDir);
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // After a build: first remove pages earlier builds left behind, then index what remains.
+  eleventyConfig.setEventEmitterMode("sequential");
+  eleventyConfig.addPlugin(stalePagesPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.setTemplateFormats(["njk"]);
+}
