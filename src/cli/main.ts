@@ -5,7 +5,8 @@ import { pathPrefixOf } from "../content/urls.ts";
 import { loadContent, readSettings } from "../content/load.ts";
 import { type ContentError, findContentError, formatProblem } from "../core/errors.ts";
 import { runImport } from "../importer/import.ts";
-import { writeOfflineCopy, zipFolder } from "../offline/copy.ts";
+import { writeOfflineCopy } from "../offline/copy.ts";
+import { zipFolder } from "../offline/zip.ts";
 import { scaffoldArticle } from "../content/scaffold.ts";
 
 const USAGE = `bantin — builds a static website from an archive of news bulletins

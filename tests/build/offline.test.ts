@@ -3,7 +3,8 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { siteFiles } from "../../src/core/files.ts";
-import { type OfflineResult, writeOfflineCopy, zipFolder } from "../../src/offline/copy.ts";
+import { type OfflineResult, writeOfflineCopy } from "../../src/offline/copy.ts";
+import { zipFolder } from "../../src/offline/zip.ts";
 import { buildFixture, type BuiltSite, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
 
 let site: BuiltSite;
