@@ -1,12 +1,13 @@
 /**
  * Reading a captured page of the legacy portal (text → article fields). Pure: no I/O, so every
- * rule here can be tested on strings; decoding bytes and writing files live in importer.ts.
+ * rule here can be tested on strings; decoding bytes is in decode.ts, writing files in placer.ts.
  *
- * The shape of a capture (DESIGN.md, "Legacy page captures"):
+ * The shape of a capture (docs/capture-format.md):
  *   chrome (visit counter) · date line · title · [Theo source] · body · [signature] · Số lượt người xem: n · chrome
  */
 import MarkdownIt from "markdown-it";
 import { slugify } from "../core/slug.ts";
+import { fold } from "../core/text.ts";
 
 /** The fields of one captured article, ready to be written as front matter and Markdown. */
 export interface CapturedPage {
@@ -52,11 +53,6 @@ const SENTENCE_END = /[.,!?…:;]$/u;
 const LIST_ITEM = /^[-–—•·*+>]/u;
 /* Words that join two names in a signature without being names themselves. */
 const NAME_JOINERS = new Set(["và", "-", "–", "—", "&", "/"]);
-
-/** Lower case, tone marks and other diacritics dropped, đ → d: for matching labels however they were typed. */
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
 
 /*
  * Every spelling of the months in DESIGN.md, keyed by their folded form so "THÁNG MƯỜI MỘT",
@@ -159,15 +155,6 @@ export function sentenceCase(category: string): string {
     .split(/(\s+[-–—]\s+)/u)
     .map((part, index) => (index % 2 === 1 ? part : part.toLowerCase().replace(/\p{L}/u, (letter) => letter.toUpperCase())))
     .join("");
-}
-
-/**
- * The display name of a captured category: the site settings' `categories` map wins, looked up by
- * the captured text, by its sentence-case form, then by its slug; otherwise the sentence-case form.
- */
-export function categoryName(captured: string, names: Readonly<Record<string, string>> = {}): string {
-  const own = (key: string) => (Object.hasOwn(names, key) ? names[key] : undefined);
-  return own(captured) ?? own(sentenceCase(captured)) ?? own(slugify(captured)) ?? sentenceCase(captured);
 }
 
 /**

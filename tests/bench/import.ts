@@ -6,8 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { formatReport } from "../../src/cli/import.ts";
 import { MONTH_SPELLINGS } from "../../src/importer/capture.ts";
-import { runImport } from "../../src/importer/import.ts";
+import { importCaptures } from "../../src/importer/import.ts";
 
 const WORDS =
   "học tập làm theo tấm gương đạo đức phường quận khu phố đảng bộ chi bộ thanh niên phụ nữ nhân dân công an trường học bệnh viện chợ cây xanh mùa xuân hội nghị kế hoạch kết quả kinh nghiệm giải thưởng vận động sáng kiến cải cách thủ tục ngân sách lễ hội văn hóa thể thao giao thông môi trường".split(
@@ -42,12 +43,11 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-bench-import-"));
   writeCaptures(path.join(root, "captures"), count);
   console.log(`generated ${count} captures`);
-  let report = "";
   const started = performance.now();
-  const status = await runImport(["--out", path.join(root, "content"), path.join(root, "captures")], { stdout: { write: (text: string) => (report += text) } });
+  const report = importCaptures([path.join(root, "captures")], { out: path.join(root, "content") });
   const seconds = (performance.now() - started) / 1000;
-  console.log(report.trim());
-  console.log(`import: ${count} pages in ${seconds.toFixed(2)} s (${Math.round(count / seconds)} pages/s), exit status ${status}`);
+  console.log(formatReport(report).trim());
+  console.log(`import: ${count} pages in ${seconds.toFixed(2)} s (${Math.round(count / seconds)} pages/s)`);
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   if (values.keep) console.log(`kept ${root}`);
   else fs.rmSync(root, { recursive: true, force: true });

@@ -1,80 +1,31 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { decodeCapture, type ImportReport, runImport } from "../../src/importer/import.ts";
-import { FIXTURES } from "../helpers/site.ts";
+import { SettingsError } from "../../src/importer/categories.ts";
+import { decodeCapture } from "../../src/importer/decode.ts";
+import { type ImportOptions, importCaptures } from "../../src/importer/import.ts";
+import type { ImportReport } from "../../src/importer/report.ts";
+import { bulletin, capture, CAPTURES, filesIn, FULL_PAGE, FULL_PAGE_FIELDS, FULL_PAGE_FILE, FULL_PAGE_URL, writeFile } from "../helpers/captures.ts";
+import { FIXTURES, tempDir } from "../helpers/paths.ts";
 
-// The captured legacy page is read in place: its text must never be copied into the project.
-const SEED = fileURLToPath(new URL("../../shared/seeds/legacy-page-govap-2011-09-20.txt", import.meta.url));
-const SEED_FILE = path.join("2011", "09", "hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien.md");
-const CAPTURES = fileURLToPath(new URL("../fixtures/captures/", import.meta.url));
-const capture = (name: string) => path.join(CAPTURES, name);
+// The importer as a library: what it writes and the report it returns. The command around it
+// (text report, exit status, progress) is tested in cli-import.test.ts.
+
 const PLAYGROUND = path.join("2012", "11", "phuong-5-khanh-thanh-san-choi-thieu-nhi-niem-vui-ngay-cuoi-tuan.md");
-
-const temporary: string[] = [];
-afterAll(() => {
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bantin-import-${prefix}-`));
-  temporary.push(dir);
-  return dir;
-}
 
 /** A content folder with the site fixture's settings (and, when asked, its articles), to load imported articles. */
 function siteCopy({ articles = false } = {}): string {
-  const dir = tempDir("site");
+  const dir = tempDir("import-site");
   fs.cpSync(path.join(FIXTURES, "site", articles ? "" : "_data"), articles ? dir : path.join(dir, "_data"), { recursive: true });
   return dir;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], options: { tty?: boolean; cwd?: string } = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runImport(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
-    cwd: options.cwd,
-  });
-  return { code, stdout, stderr };
-}
-
-async function runJson(args: string[]): Promise<Run & { report: ImportReport }> {
-  const result = await run(["--json", ...args]);
-  return { ...result, report: JSON.parse(result.stdout) as ImportReport };
-}
-
-/** Every file under a folder, relative, sorted; hidden ones included so leftovers show. */
-function filesIn(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((file) => fs.statSync(path.join(dir, file)).isFile())
-    .sort();
-}
-
-function writeFile(file: string, content: string | Uint8Array): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-/** A small invented bulletin. */
-function bulletin({ title = "Phường 7 ra quân dọn dẹp kênh rạch", date = "TIN TỨC - SỰ KIỆN 5 Tháng Ba 2012 8:15:00 SA", body = "Sáng Chủ nhật, hơn một trăm đoàn viên đã vớt rác dọc bờ kênh.", views = 42 } = {}): string {
-  return `${date}\n\n${title}\n\n${body}\n\nSố lượt người xem: ${views}\n\nGo Search\n`;
+function importInto(out: string, paths: string[], options: Omit<ImportOptions, "out"> = {}): ImportReport {
+  return importCaptures(paths, { out, ...options });
 }
 
 /**
@@ -112,73 +63,56 @@ const utf16 = (text: string, order: "le" | "be", bom: boolean) => {
   return order === "le" ? le : Buffer.from(le).swap16();
 };
 
-describe("importing the captured legacy page", () => {
-  it("writes it to YYYY/MM/slug.md with exactly the expected front matter", async () => {
-    const out = tempDir("seed");
-    const { code, stdout, stderr } = await run(["--out", out, SEED]);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: "imported 1, unchanged 0, conflicts 0, failed 0\n", stderr: "" });
-    expect(filesIn(out)).toEqual([SEED_FILE]);
+describe("importing a capture with every part of a legacy page", () => {
+  const { title, date, category, source, author, authorTitle, views, headings } = FULL_PAGE_FIELDS;
 
-    const text = fs.readFileSync(path.join(out, SEED_FILE), "utf8");
+  it("writes it to YYYY/MM/slug.md with exactly the expected front matter", () => {
+    const out = tempDir("full-page");
+    const report = importInto(out, [FULL_PAGE]);
+    expect(report.results).toEqual([{ path: FULL_PAGE, status: "imported", output: path.join(out, FULL_PAGE_FILE), reason: null, encoding: "UTF-8", warnings: [] }]);
+    expect(filesIn(out)).toEqual([FULL_PAGE_FILE]);
+
+    const text = fs.readFileSync(path.join(out, FULL_PAGE_FILE), "utf8");
     expect(text.startsWith(
       [
         "---",
-        'title: "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp"',
-        'date: "2011-09-20 09:05:00"',
-        'category: "Các chuyên đề"',
-        'source: "Website Thành ủy"',
-        'author: "Trần Văn Khuyên"',
-        'author_title: "Phó Bí thư Thường trực Quận ủy Gò Vấp"',
-        "views: 9638",
+        'title: "Hợp tác xã rau an toàn phường 16 mở thêm ba điểm bán: Liên kết giữa hộ trồng rau và bếp ăn trường học"',
+        'date: "2012-11-14 15:20:45"',
+        'category: "Kinh tế - Xã hội"',
+        'source: "Bản tin Hội Nông dân quận"',
+        'author: "Đoàn Thị Mỹ Linh"',
+        'author_title: "Phó Chủ tịch Hội Nông dân quận"',
+        "views: 5127",
         "---",
         "",
         "",
       ].join("\n"),
     )).toBe(true);
     const [, frontMatter = "", body = ""] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text) ?? [];
-    expect(load(frontMatter, { schema: CORE_SCHEMA })).toEqual({
-      title: "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp",
-      date: "2011-09-20 09:05:00",
-      category: "Các chuyên đề",
-      source: "Website Thành ủy",
-      author: "Trần Văn Khuyên",
-      author_title: "Phó Bí thư Thường trực Quận ủy Gò Vấp",
-      views: 9638,
-    });
+    expect(load(frontMatter, { schema: CORE_SCHEMA })).toEqual({ title, date, category, source, author, author_title: authorTitle, views });
 
-    expect(body.split("\n").filter((line) => line.startsWith("#"))).toEqual([
-      "## Chú trọng công tác triển khai, quán triệt, tuyên truyền",
-      "## Nhiều kết quả thiết thực",
-      "## Một số kinh nghiệm thực tiễn",
-    ]);
-    for (const chrome of ["SỐ LƯỢT TRUY CẬP", "TIN MỚI HƠN", "TIN ĐÃ ĐƯA", "Xem tiếp", "Xem theo ngày", "THƯ VIỆN VIDEO", "Go Search", "Số lượt người xem", "Trần Văn Khuyên"]) {
+    expect(body.split("\n").filter((line) => line.startsWith("#"))).toEqual(headings.map((heading) => `## ${heading}`));
+    for (const chrome of ["SỐ LƯỢT TRUY CẬP", "TIN MỚI HƠN", "TIN ĐÃ ĐƯA", "Xem tiếp", "Xem theo ngày", "THƯ VIỆN VIDEO", "Go Search", "Số lượt người xem", "Đoàn Thị Mỹ Linh", "Tập huấn kỹ thuật trồng nấm rơm"]) {
       expect(body).not.toContain(chrome);
     }
     expect(body.split("\n").filter((line) => /^\s*\d+\s*$/.test(line))).toEqual([]);
     // The body runs from the paragraph after the source line to the one before the signature.
-    const seedLines = fs.readFileSync(SEED, "utf8").split("\n").map((line) => line.trim()).filter((line) => line !== "");
-    const firstParagraph = seedLines[seedLines.indexOf("Theo Website Thành ủy") + 1]!;
-    const lastParagraph = seedLines[seedLines.findIndex((line) => line.startsWith("Trần Văn Khuyên,")) - 1]!;
+    const lines = fs.readFileSync(FULL_PAGE, "utf8").split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    const firstParagraph = lines[lines.indexOf("Theo Bản tin Hội Nông dân quận") + 1]!;
+    const lastParagraph = lines[lines.findIndex((line) => line.startsWith("Đoàn Thị Mỹ Linh,")) - 1]!;
+    expect(firstParagraph).toMatch(/^Từ đầu năm 2012, /);
+    expect(lastParagraph).toMatch(/^Ba là, /);
     expect(body.startsWith(`${firstParagraph}\n\n`)).toBe(true);
     expect(body.endsWith(`\n\n${lastParagraph}\n`)).toBe(true);
   });
 
-  it("writes articles that the site loads without any edit", async () => {
+  it("writes articles that the site loads without any edit", () => {
     const site = siteCopy();
-    const { code } = await run(["--out", site, SEED, CAPTURES]);
-    expect(code).toBe(1); // the fixture folder holds unreadable pages on purpose
+    const report = importInto(site, [CAPTURES]);
+    expect(report.summary).toEqual({ imported: 5, unchanged: 0, conflict: 0, failed: 3 }); // the fixture folder holds unreadable pages on purpose
     const { articles } = loadContent(site);
-    const seed = articles.find((article) => article.file === SEED_FILE.split(path.sep).join("/"));
-    expect(seed).toMatchObject({
-      url: "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/",
-      date: "2011-09-20T09:05:00+07:00",
-      category: "Các chuyên đề",
-      source: "Website Thành ủy",
-      author: "Trần Văn Khuyên",
-      authorTitle: "Phó Bí thư Thường trực Quận ủy Gò Vấp",
-      views: 9638,
-    });
-    expect(seed?.html.match(/<h2>/g)).toHaveLength(3);
+    expect(articles.find((article) => article.file === FULL_PAGE_FILE.split(path.sep).join("/"))).toMatchObject({ url: FULL_PAGE_URL, date: "2012-11-14T15:20:45+07:00", title, category, source, author, authorTitle, views });
+    expect(articles.find((article) => article.url === FULL_PAGE_URL)?.html.match(/<h2>/g)).toHaveLength(3);
     expect(articles.find((article) => article.file === "2010/12/lich-tiep-cong-dan-thang-cuoi-nam.md")).toMatchObject({ url: "/2010/12/12/lich-tiep-cong-dan-thang-cuoi-nam/", author: "Nguyễn Minh Quân" });
     const special = articles.find((article) => article.file.startsWith("2012/04/"));
     expect(special?.html).toContain("<p>1. Thu ngân sách đạt 30% kế hoạch năm.</p>");
@@ -186,13 +120,15 @@ describe("importing the captured legacy page", () => {
     expect(special?.html).not.toMatch(/<(h1|ul|ol|blockquote|em|code|s|hr|table)\b/);
   });
 
-  it("reports a conflict, writing nothing, where the archive already has the article under another file name", async () => {
-    // The site fixture's buoi-sang.md stands for the seed article: same URL, same date.
+  it("reports a conflict, writing nothing, where the archive already has the article under another file name", () => {
+    // Written by hand before the import: same title, so same URL, and same date.
     const site = siteCopy({ articles: true });
+    const other = writeFile(path.join(site, "2012", "11", "rau-an-toan.md"), `---\ntitle: "${title}"\ndate: "${date}"\ncategory: "${category}"\n---\n\nViết tay.\n`);
     const before = filesIn(site);
-    const { code, stdout } = await run(["--out", site, "--force", SEED]);
-    expect(code).toBe(1);
-    expect(stdout.startsWith(`${SEED}: conflict: ${path.join(site, "2011", "09", "buoi-sang.md")} already has this article's URL /2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/ and date`)).toBe(true);
+    const report = importInto(site, [FULL_PAGE], { force: true });
+    expect(report.summary).toEqual({ imported: 0, unchanged: 0, conflict: 1, failed: 0 });
+    expect(report.results[0]).toMatchObject({ status: "conflict", output: other });
+    expect(report.results[0]?.reason?.startsWith(`${other} already has this article's URL ${FULL_PAGE_URL} and date`)).toBe(true);
     expect(filesIn(site)).toEqual(before);
     expect(loadContent(site).articles).toHaveLength(before.filter((file) => file.endsWith(".md") && !file.startsWith("video")).length - 1); // less the draft
   });
@@ -213,17 +149,15 @@ describe("encodings and text forms", () => {
     ["non-breaking spaces and trailing spaces", Buffer.from(text.replace(/ /g, "\u00A0").replace(/\n/g, " \n")), "UTF-8", []],
   ];
 
-  it.each(variants)("imports %s to the same bytes as plain UTF-8, saying which encoding it assumed", async (_, bytes, encoding, warnings) => {
+  it.each(variants)("imports %s to the same bytes as plain UTF-8, saying which encoding it assumed", (_, bytes, encoding, warnings) => {
     const plainOut = tempDir("plain");
-    expect((await run(["--out", plainOut, capture("san-choi-phuong-5.txt")])).code).toBe(0);
+    expect(importInto(plainOut, [capture("san-choi-phuong-5.txt")]).summary.imported).toBe(1);
     const input = writeFile(path.join(tempDir("encoded"), "trang.txt"), bytes);
     const out = tempDir("out");
-    const { code, report } = await runJson(["--out", out, input]);
-    expect(code).toBe(0);
+    const report = importInto(out, [input]);
     expect(report.results).toEqual([{ path: input, status: "imported", output: path.join(out, PLAYGROUND), reason: null, encoding, warnings }]);
     expect(fs.readFileSync(path.join(out, PLAYGROUND))).toEqual(fs.readFileSync(path.join(plainOut, PLAYGROUND)));
   });
-
   it("decodes any Vietnamese text in every supported encoding (property)", () => {
     const word = fc.constantFrom(..."Đảng bộ quận Gò Vấp tổ chức hội nghị tổng kết năm ưu tú người dân phường thành phố nhiệm vụ ổn định Ủy ban Ặc Ễ ỹ".split(" "));
     const text = fc.array(fc.tuple(word, fc.constantFrom(" ", " ", "\n", ", ", ". ")), { minLength: 3, maxLength: 60 }).map((parts) => parts.flat().join("").trim());
@@ -261,34 +195,32 @@ describe("encodings and text forms", () => {
 });
 
 describe("pages that cannot be read", () => {
-  it("are reported with their path and reason, nothing is written for them, and the others are imported", async () => {
+  it("are reported with their path and reason, nothing is written for them, and the others are imported", () => {
     const folder = tempDir("captures");
     fs.cpSync(CAPTURES, folder, { recursive: true });
     writeFile(path.join(folder, "anh.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const out = tempDir("out");
-    const { code, stdout } = await run(["--out", out, folder]);
-    expect(code).toBe(1);
-    expect(stdout.split("\n")).toEqual([
-      `${path.join(folder, "anh.png")}: binary file (contains NUL bytes), not a captured page`,
-      `${path.join(folder, "khong-co-ngay.txt")}: no date line ("<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>")`,
-      `${path.join(folder, "ngay-khong-ton-tai.txt")}: line 1: impossible date "31 Tháng Hai 2011 9:00:00 SA": month 2 of 2011 has 28 days`,
-      `${path.join(folder, "rong.txt")}: empty file`,
-      "imported 4, unchanged 0, conflicts 0, failed 4",
-      "",
+    const report = importInto(out, [folder]);
+    expect(report.results.filter((result) => result.status === "failed").map((result) => [result.path, result.reason])).toEqual([
+      [path.join(folder, "anh.png"), "binary file (contains NUL bytes), not a captured page"],
+      [path.join(folder, "khong-co-ngay.txt"), 'no date line ("<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>")'],
+      [path.join(folder, "ngay-khong-ton-tai.txt"), 'line 1: impossible date "31 Tháng Hai 2011 9:00:00 SA": month 2 of 2011 has 28 days'],
+      [path.join(folder, "rong.txt"), "empty file"],
     ]);
+    expect(report.summary).toEqual({ imported: 5, unchanged: 0, conflict: 0, failed: 4 });
     expect(filesIn(out)).toEqual([
       path.join("2010", "12", "lich-tiep-cong-dan-thang-cuoi-nam.md"),
       path.join("2012", "04", "ghi-chep-so-lieu-quy-i-b-nhung-dieu-can-biet-b.md"),
+      FULL_PAGE_FILE,
       PLAYGROUND,
       path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"),
     ]);
   });
 
-  it("include a path that does not exist", async () => {
+  it("include a path that does not exist", () => {
     const out = tempDir("out");
     const missing = path.join(out, "khong-co.txt");
-    const { code, report } = await runJson(["--out", out, missing, capture("giai-bong-da-thieu-nien.txt")]);
-    expect(code).toBe(1);
+    const report = importInto(out, [missing, capture("giai-bong-da-thieu-nien.txt")]);
     expect(report.results.map((result) => [result.path, result.status, result.reason])).toEqual([
       [missing, "failed", "no such file or folder"],
       [capture("giai-bong-da-thieu-nien.txt"), "imported", null],
@@ -297,48 +229,46 @@ describe("pages that cannot be read", () => {
 });
 
 describe("nothing lost, nothing clobbered", () => {
-  it("re-importing a page changes nothing", async () => {
+  it("re-importing a page changes nothing", () => {
     const out = tempDir("out");
-    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    importInto(out, [capture("san-choi-phuong-5.txt")]);
     const file = path.join(out, PLAYGROUND);
     const before = fs.readFileSync(file);
     const { mtimeMs } = fs.statSync(file);
-    const again = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
-    expect(again).toEqual({ code: 0, stdout: "imported 0, unchanged 1, conflicts 0, failed 0\n", stderr: "" });
+    const again = importInto(out, [capture("san-choi-phuong-5.txt")]);
+    expect(again.summary).toEqual({ imported: 0, unchanged: 1, conflict: 0, failed: 0 });
+    expect(again.results[0]).toMatchObject({ output: file, warnings: [] });
     expect(fs.readFileSync(file)).toEqual(before);
     expect(fs.statSync(file).mtimeMs).toBe(mtimeMs);
     expect(filesIn(out)).toEqual([PLAYGROUND]);
   });
 
-  it("never overwrites a different file without --force", async () => {
+  it("never overwrites a different file without force", () => {
     const out = tempDir("out");
-    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    importInto(out, [capture("san-choi-phuong-5.txt")]);
     const file = path.join(out, PLAYGROUND);
     const imported = fs.readFileSync(file, "utf8");
     const edited = imported.replace("views: 1234", 'views: 1234\ntags: ["Phường 5"]');
     fs.writeFileSync(file, edited);
 
-    const conflict = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
-    expect(conflict.code).toBe(1);
-    expect(conflict.stdout).toBe(
-      `${capture("san-choi-phuong-5.txt")}: conflict: ${file} already exists with different content; --force replaces it\nimported 0, unchanged 0, conflicts 1, failed 0\n`,
-    );
+    const conflict = importInto(out, [capture("san-choi-phuong-5.txt")]);
+    expect(conflict.results).toEqual([
+      { path: capture("san-choi-phuong-5.txt"), status: "conflict", output: file, reason: `${file} already exists with different content; --force replaces it`, encoding: "UTF-8", warnings: [] },
+    ]);
     expect(fs.readFileSync(file, "utf8")).toBe(edited);
 
-    const forced = await runJson(["--out", out, "--force", capture("san-choi-phuong-5.txt")]);
-    expect(forced.code).toBe(0);
-    expect(forced.report.results[0]).toMatchObject({ status: "imported", warnings: [`replaced the different ${file} (--force)`] });
+    const forced = importInto(out, [capture("san-choi-phuong-5.txt")], { force: true });
+    expect(forced.results[0]).toMatchObject({ status: "imported", warnings: [`replaced the different ${file} (--force)`] });
     expect(fs.readFileSync(file, "utf8")).toBe(imported);
     expect(filesIn(out)).toEqual([PLAYGROUND]); // no temporary file left behind
   });
 
-  it("keeps both of two different pages that would get the same path, and they load", async () => {
+  it("keeps both of two different pages that would get the same path, and they load", () => {
     const folder = tempDir("captures");
     const first = writeFile(path.join(folder, "a.txt"), bulletin({ body: "Bản tin thứ nhất." }));
     const second = writeFile(path.join(folder, "b.txt"), bulletin({ body: "Bản tin thứ hai, cùng tiêu đề và cùng giờ đăng." }));
     const site = siteCopy();
-    const { code, report } = await runJson(["--out", site, folder]);
-    expect(code).toBe(0);
+    const report = importInto(site, [folder]);
     const name = path.join(site, "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach");
     expect(report.results).toEqual([
       { path: first, status: "imported", output: `${name}.md`, reason: null, encoding: "UTF-8", warnings: [] },
@@ -356,17 +286,16 @@ describe("nothing lost, nothing clobbered", () => {
     expect(urls.sort()).toEqual(["/2012/03/05/phuong-7-ra-quan-don-dep-kenh-rach-2/", "/2012/03/05/phuong-7-ra-quan-don-dep-kenh-rach/"]);
 
     // Again, together or the second alone: both already there.
-    expect((await runJson(["--out", site, folder])).report.summary).toEqual({ imported: 0, unchanged: 2, conflict: 0, failed: 0 });
-    expect((await runJson(["--out", site, second])).report.results[0]).toMatchObject({ status: "unchanged", output: `${name}-2.md` });
+    expect(importInto(site, [folder]).summary).toEqual({ imported: 0, unchanged: 2, conflict: 0, failed: 0 });
+    expect(importInto(site, [second]).results[0]).toMatchObject({ status: "unchanged", output: `${name}-2.md` });
   });
 
-  it("imports the same page found in two files once", async () => {
+  it("imports the same page found in two files once", () => {
     const folder = tempDir("captures");
     const first = writeFile(path.join(folder, "a.txt"), bulletin());
     writeFile(path.join(folder, "b.txt"), bulletin().replace(/\n/g, "\r\n"));
     const out = tempDir("out");
-    const { code, report } = await runJson(["--out", out, folder]);
-    expect(code).toBe(0);
+    const report = importInto(out, [folder]);
     expect(report.results.map((result) => [result.status, result.warnings])).toEqual([
       ["imported", []],
       ["unchanged", [`same article as ${first}`]],
@@ -374,48 +303,45 @@ describe("nothing lost, nothing clobbered", () => {
     expect(filesIn(out)).toHaveLength(1);
   });
 
-  it("puts a page beside another article that has its file name but another date", async () => {
+  it("puts a page beside another article that has its file name but another date", () => {
     const out = tempDir("out");
-    await run(["--out", out, writeFile(path.join(tempDir("a"), "a.txt"), bulletin())]);
+    importInto(out, [writeFile(path.join(tempDir("a"), "a.txt"), bulletin())]);
     const later = writeFile(path.join(tempDir("b"), "b.txt"), bulletin({ date: "TIN TỨC - SỰ KIỆN 26 Tháng Ba 2012 8:15:00 SA", body: "Đợt hai." }));
-    const { code, report } = await runJson(["--out", out, later]);
-    expect(code).toBe(0);
+    const report = importInto(out, [later]);
     expect(report.results[0]).toMatchObject({ status: "imported", output: path.join(out, "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach-2.md") });
     expect(report.results[0]?.warnings[0]).toMatch(/holds another article \(dated 2012-03-05 08:15:00\)/);
   });
 
-  it("reports an article already at the page's URL under another file name, even with --force", async () => {
+  it("reports an article already at the page's URL under another file name, even with force", () => {
     const out = tempDir("out");
     const other = writeFile(
       path.join(out, "2012", "03", "ban-tin-cu.md"),
       '---\ntitle: "Bản tin cũ"\ndate: "2012-03-05 08:15"\ncategory: "Tin tức - Sự kiện"\nslug: "phuong-7-ra-quan-don-dep-kenh-rach"\n---\n\nĐã viết tay.\n',
     );
-    const { code, report } = await runJson(["--out", out, "--force", writeFile(path.join(tempDir("a"), "a.txt"), bulletin())]);
-    expect(code).toBe(1);
+    const report = importInto(out, [writeFile(path.join(tempDir("a"), "a.txt"), bulletin())], { force: true });
     expect(report.results[0]).toMatchObject({ status: "conflict", output: other, reason: expect.stringMatching(/already has this article's URL \/2012\/03\/05\/phuong-7-ra-quan-don-dep-kenh-rach\/ and date/) });
     expect(filesIn(out)).toEqual([path.join("2012", "03", "ban-tin-cu.md")]);
   });
 });
 
-describe("--dry-run", () => {
-  it("writes nothing and reports what would happen", async () => {
+describe("a dry run", () => {
+  it("writes nothing and reports what would happen", () => {
     const out = path.join(tempDir("dry"), "content");
-    const { code, stdout } = await run(["--out", out, "--dry-run", capture("san-choi-phuong-5.txt"), capture("giai-bong-da-thieu-nien.txt"), capture("rong.txt")]);
-    expect(code).toBe(1);
-    expect(stdout).toBe(`${capture("rong.txt")}: empty file\ndry run, nothing written: imported 2, unchanged 0, conflicts 0, failed 1\n`);
+    const report = importInto(out, [capture("san-choi-phuong-5.txt"), capture("giai-bong-da-thieu-nien.txt"), capture("rong.txt")], { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, summary: { imported: 2, unchanged: 0, conflict: 0, failed: 1 } });
+    expect(report.results.map((result) => result.output)).toEqual([path.join(out, PLAYGROUND), path.join(out, "2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"), null]);
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it("reports conflicts and clashes in the run as a real run would", async () => {
+  it("reports conflicts and clashes in the run as a real run would", () => {
     const out = tempDir("out");
-    await run(["--out", out, capture("san-choi-phuong-5.txt")]);
+    importInto(out, [capture("san-choi-phuong-5.txt")]);
     fs.appendFileSync(path.join(out, PLAYGROUND), "\nSửa tay.\n");
     const folder = tempDir("captures");
     writeFile(path.join(folder, "a.txt"), bulletin({ body: "Một." }));
     writeFile(path.join(folder, "b.txt"), bulletin({ body: "Hai." }));
     const before = filesIn(out).map((file) => fs.readFileSync(path.join(out, file), "utf8"));
-    const { code, report } = await runJson(["--out", out, "--dry-run", capture("san-choi-phuong-5.txt"), folder]);
-    expect(code).toBe(1);
+    const report = importInto(out, [capture("san-choi-phuong-5.txt"), folder], { dryRun: true });
     expect(report.dryRun).toBe(true);
     expect(report.results.map((result) => [result.status, path.basename(result.output ?? "")])).toEqual([
       ["conflict", path.basename(PLAYGROUND)],
@@ -426,15 +352,13 @@ describe("--dry-run", () => {
   });
 });
 
-describe("--json", () => {
-  it("prints one object with the summary and one result per input", async () => {
+describe("the report", () => {
+  it("has the summary and one result per input, each with every key", () => {
     const out = tempDir("out");
-    const { code, stdout, report } = await runJson(["--out", out, CAPTURES]);
-    expect(code).toBe(1);
-    expect(stdout.endsWith("}\n")).toBe(true);
+    const report = importInto(out, [CAPTURES]);
     expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results"]);
-    expect(report).toMatchObject({ dryRun: false, out, summary: { imported: 4, unchanged: 0, conflict: 0, failed: 3 } });
-    expect(report.results).toHaveLength(7);
+    expect(report).toMatchObject({ dryRun: false, out, summary: { imported: 5, unchanged: 0, conflict: 0, failed: 3 } });
+    expect(report.results).toHaveLength(8);
     for (const result of report.results) {
       expect(Object.keys(result)).toEqual(["path", "status", "output", "reason", "encoding", "warnings"]);
       expect(["imported", "unchanged", "conflict", "failed"]).toContain(result.status);
@@ -443,18 +367,24 @@ describe("--json", () => {
     }
     expect(report.results.find((result) => result.path.endsWith("rong.txt"))).toEqual({ path: capture("rong.txt"), status: "failed", output: null, reason: "empty file", encoding: null, warnings: [] });
   });
+
+  it("is told as it goes, to whoever asks", () => {
+    const calls: [number, number][] = [];
+    importInto(tempDir("out"), [CAPTURES], { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual(Array.from({ length: 8 }, (_, index) => [index + 1, 8]));
+  });
 });
 
 describe("inputs", () => {
-  it("takes every non-hidden file of folders recursively, any file named explicitly, each once, never the output folder", async () => {
+  it("takes every non-hidden file of folders recursively, any file named explicitly, each once, never the output folder", () => {
     const root = tempDir("inputs");
     writeFile(path.join(root, "captures", "2012", "mot.html"), bulletin({ title: "Tin một" }));
     writeFile(path.join(root, "captures", "2012", "thang-3", "hai"), bulletin({ title: "Tin hai" }));
     writeFile(path.join(root, "captures", ".an.txt"), bulletin({ title: "Tin ẩn" }));
     writeFile(path.join(root, "captures", ".git", "ba.txt"), bulletin({ title: "Tin ba" }));
     writeFile(path.join(root, "captures", "content", "cu.md"), bulletin({ title: "Không phải bản chụp" }));
-    const { code, report } = await runJson(["--out", path.join(root, "captures", "content"), path.join(root, "captures"), path.join(root, "captures", ".an.txt"), path.join(root, "captures", "2012", "mot.html")]);
-    expect(code).toBe(0);
+    const report = importInto(path.join(root, "captures", "content"), [path.join(root, "captures"), path.join(root, "captures", ".an.txt"), path.join(root, "captures", "2012", "mot.html")]);
+    expect(report.summary.failed).toBe(0);
     expect(report.results.map((result) => path.relative(root, result.path))).toEqual([
       path.join("captures", "2012", "mot.html"),
       path.join("captures", "2012", "thang-3", "hai"),
@@ -462,82 +392,43 @@ describe("inputs", () => {
     ]);
   });
 
-  it("reads relative paths from the working folder and reports them as given", async () => {
+  it("reads relative paths from the working folder and reports them as given", () => {
     const root = tempDir("cwd");
     writeFile(path.join(root, "bản chụp", "a.txt"), bulletin());
-    const { code, stdout } = await run(["--json", "bản chụp"], { cwd: root });
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as ImportReport;
+    const report = importInto("content", ["bản chụp"], { cwd: root });
     expect(report.results[0]).toMatchObject({ path: path.join("bản chụp", "a.txt"), output: path.join("content", "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md") });
     expect(fs.existsSync(path.join(root, "content", "2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md"))).toBe(true);
   });
 });
 
 describe("category names", () => {
-  it("come from the site settings, by captured name or by slug", async () => {
+  const categoryIn = (out: string, file: string) => /\ncategory: "([^"]*)"/.exec(fs.readFileSync(path.join(out, file), "utf8"))?.[1];
+
+  it("come from the site settings, by captured name or by slug", () => {
     const out = tempDir("out");
     writeFile(path.join(out, "_data", "site.json"), JSON.stringify({ title: "Thử", url: "https://example.org", categories: { "TIN TỨC - SỰ KIỆN": "Tin tức", "thong-bao": "Thông báo của quận" } }));
-    await run(["--out", out, capture("san-choi-phuong-5.txt"), capture("thong-bao-lich-tiep-dan.txt"), capture("giai-bong-da-thieu-nien.txt")]);
-    const category = (file: string) => /\ncategory: "([^"]*)"/.exec(fs.readFileSync(path.join(out, file), "utf8"))?.[1];
-    expect(category(PLAYGROUND)).toBe("Tin tức");
-    expect(category(path.join("2010", "12", "lich-tiep-cong-dan-thang-cuoi-nam.md"))).toBe("Thông báo của quận");
-    expect(category(path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"))).toBe("Văn hóa - Thể thao");
+    importInto(out, [capture("san-choi-phuong-5.txt"), capture("thong-bao-lich-tiep-dan.txt"), capture("giai-bong-da-thieu-nien.txt")]);
+    expect(categoryIn(out, PLAYGROUND)).toBe("Tin tức");
+    expect(categoryIn(out, path.join("2010", "12", "lich-tiep-cong-dan-thang-cuoi-nam.md"))).toBe("Thông báo của quận");
+    expect(categoryIn(out, path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"))).toBe("Văn hóa - Thể thao");
   });
 
-  it("follow the spelling the archive already uses for the same category page", async () => {
+  it("follow the spelling the archive already uses for the same category page", () => {
     const out = tempDir("out");
     writeFile(path.join(out, "2013", "01", "cu.md"), '---\ntitle: "Bài cũ"\ndate: "2013-01-01 08:00"\ncategory: "Văn Hóa - Thể Thao"\n---\n\nNội dung.\n');
-    await run(["--out", out, capture("giai-bong-da-thieu-nien.txt")]);
-    expect(fs.readFileSync(path.join(out, "2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"), "utf8")).toContain('\ncategory: "Văn Hóa - Thể Thao"\n');
+    importInto(out, [capture("giai-bong-da-thieu-nien.txt")]);
+    expect(categoryIn(out, path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"))).toBe("Văn Hóa - Thể Thao");
   });
 
-  it("stop the run when the settings cannot be read", async () => {
-    const out = tempDir("out");
-    writeFile(path.join(out, "_data", "site.json"), "{ categories: }");
-    const { code, stdout, stderr } = await run(["--out", out, capture("san-choi-phuong-5.txt")]);
-    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toMatch(/site\.json: not valid JSON/);
-    expect(filesIn(out)).toEqual([path.join("_data", "site.json")]);
-  });
-});
-
-describe("usage", () => {
   it.each([
-    [[], 2, /no PATH given/],
-    [["--bogus", "a.txt"], 2, /Unknown option '--bogus'/],
-    [["--out"], 2, /--out/],
-  ])("refuses %j with status %i", async (args, status, message) => {
-    const { code, stdout, stderr } = await run(args);
-    expect(code).toBe(status);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(message);
-    expect(stderr).toContain("npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…");
-  });
-
-  it("prints help on --help", async () => {
-    const { code, stdout } = await run(["--help"]);
-    expect(code).toBe(0);
-    expect(stdout).toContain("Exit status");
-  });
-});
-
-describe("progress", () => {
-  const many = () => {
-    const folder = tempDir("many");
-    for (let index = 1; index <= 60; index++) writeFile(path.join(folder, `${index}.txt`), bulletin({ title: `Tin số ${index}` }));
-    return folder;
-  };
-
-  it("shows on a terminal's stderr for many inputs, never on stdout", async () => {
-    const { code, stdout, stderr } = await run(["--out", tempDir("out"), many()], { tty: true });
-    expect(code).toBe(0);
-    expect(stdout).toBe("imported 60, unchanged 0, conflicts 0, failed 0\n");
-    expect(stderr).toMatch(/^\rimporting \d+\/60/);
-    expect(stderr.endsWith("\r\x1b[K")).toBe(true);
-  });
-
-  it("stays silent when stderr is not a terminal, or for a few inputs", async () => {
-    expect((await run(["--out", tempDir("out"), many()], { tty: false })).stderr).toBe("");
-    expect((await run(["--out", tempDir("out"), capture("san-choi-phuong-5.txt")], { tty: true })).stderr).toBe("");
+    ["not JSON", "{ categories: }", /site\.json: not valid JSON \(.+\); fix it so category names can be read$/],
+    ["not a map", JSON.stringify({ categories: ["Tin tức"] }), /site\.json: "categories" must map category slugs or captured names to display names, e\.g\. .*; found: /],
+    ["a name that is not text", JSON.stringify({ categories: { "tin-tuc": 3 } }), /site\.json: "categories" must map .*; found at "tin-tuc": expected a category display name \(text\), found number 3$/],
+  ])("stop the run, writing nothing, when the settings' categories are %s", (_, settings, message) => {
+    const out = tempDir("out");
+    writeFile(path.join(out, "_data", "site.json"), settings);
+    expect(() => importInto(out, [capture("san-choi-phuong-5.txt")])).toThrow(SettingsError);
+    expect(() => importInto(out, [capture("san-choi-phuong-5.txt")])).toThrow(message);
+    expect(filesIn(out)).toEqual([path.join("_data", "site.json")]);
   });
 });

@@ -1,0 +1,21 @@
+// `npm run build`: the site, once.
+import path from "node:path";
+import { buildSite } from "../site/build.ts";
+import { defineCommand } from "./args.ts";
+import { reportingContentProblems } from "./errors.ts";
+import { contentOption, siteOutOption } from "./options.ts";
+
+export const buildCommand = defineCommand({
+  name: "build",
+  invocation: "npm run build --",
+  arguments: "[--content DIR] [--out DIR]",
+  summary: "build the site (default content/ → dist/)",
+  description: "Builds the site from the content folder into the output folder, search index included.\nBad content fails the build with every problem of every file listed; exit status 0 only on success.",
+  options: { content: contentOption, out: siteOutOption },
+  async run({ values }, io) {
+    const options = { contentDir: path.resolve(io.cwd, values.content), outDir: path.resolve(io.cwd, values.out) };
+    const result = await reportingContentProblems(values.content, () => buildSite(options));
+    io.stdout.write(`Built ${result.pages} pages from ${values.content}/ into ${values.out}/ in ${(result.milliseconds / 1000).toFixed(2)} s\n`);
+    return 0;
+  },
+});
