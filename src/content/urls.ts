@@ -17,6 +17,9 @@ export const ROUTES = {
   notFound: "/404.html",
   /** The days that have an article, for the date picker (written by the build). */
   articleDays: "/js/article-days.js",
+  /** The browser code, bundled from src/client/ by the build (src/site/client-scripts.ts). */
+  searchScript: "/js/search.js",
+  datePickerScript: "/js/date-picker.js",
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

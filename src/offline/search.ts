@@ -7,7 +7,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { siteFiles } from "../core/files.ts";
 
-/** Pagefind as a classic script, inside pagefind/; static/js/search.js loads it by this name from disk. */
+/** Pagefind as a classic script, inside pagefind/; the search page loads it by this name from disk (src/client/search/pagefind.ts). */
 const OFFLINE_BUNDLE = "pagefind-offline.js";
 /** Where, inside pagefind/, the wrapped index files go. */
 const WRAPPED_FOLDER = "offline";
@@ -76,6 +76,7 @@ export async function writeOfflineSearch(pagefindDir: string): Promise<OfflineSe
       outfile: path.join(pagefindDir, OFFLINE_BUNDLE),
       bundle: true,
       format: "iife",
+      // The search page reads Pagefind from this global (src/client/search/pagefind.ts).
       globalName: "BantinPagefind",
       inject: [shimFile],
       // Pagefind finds its folder from import.meta.url, which a classic script does not have.

@@ -4,6 +4,7 @@ import { STATIC_DIR } from "../core/project.ts";
 import { strings } from "../core/strings.ts";
 import { buildArchive } from "../content/archive.ts";
 import { type Content, loadContent } from "../content/load.ts";
+import { clientScriptsPlugin } from "./client-scripts.ts";
 import { filters } from "./filters.ts";
 import { searchPlugin } from "./search-plugin.ts";
 import { stalePagesPlugin } from "./stale-pages.ts";
@@ -33,6 +34,7 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content }
   eleventyConfig.addPassthroughCopy({ [STATIC_DIR]: "/" });
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(clientScriptsPlugin);
   // After a build: first remove pages earlier builds left behind, then index what remains.
   eleventyConfig.setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(stalePagesPlugin);

@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PagefindModule } from "../../src/client/search/pagefind-api.ts";
+import type { PagefindIndexesSearchResults } from "../../src/client/search/pagefind-api.ts";
 import { indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
 import { searchPlugin } from "../../src/site/search-plugin.ts";
 import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
@@ -24,28 +26,15 @@ beforeAll(async () => {
     .sort();
 });
 
-/** The parts of Pagefind's search API the tests use. */
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<ResultData> }[] }>;
-}
-interface ResultData {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-
 /**
  * The written bundle's own pagefind.js, run in Node: its fetches of index files are answered from
  * disk. Each call imports a fresh copy, so that tests over different bundles do not share state.
  */
-async function loadBundle(outDir: string): Promise<PagefindApi> {
+async function loadBundle(outDir: string): Promise<PagefindModule> {
   vi.stubGlobal("fetch", async (input: string | URL) => new Response(fs.readFileSync(fileURLToPath(new URL(String(input))))));
   const script = pathToFileURL(path.join(outDir, "pagefind", "pagefind.js"));
   script.search = `?copy=${Math.random()}`;
-  const api = (await import(script.href)) as PagefindApi;
+  const api = (await import(script.href)) as PagefindModule;
   await api.options({ baseUrl: "/" });
   return api;
 }
@@ -54,7 +43,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function urlsOf(found: Awaited<ReturnType<PagefindApi["search"]>>): Promise<string[]> {
+async function urlsOf(found: PagefindIndexesSearchResults): Promise<string[]> {
   return Promise.all(found.results.map(async (result) => (await result.data()).url));
 }
 
@@ -117,7 +106,7 @@ describe("the search index written by the build", () => {
   it("folds tone marks, keeps đ apart from d, and shows the original text in excerpts", async () => {
     const pagefind = await loadBundle(site.outDir);
     expect(await urlsOf(await pagefind.search("go vap"))).toContain(SEED_URL);
-    // What js/search.js works around: Pagefind alone does not match "Đảng" to "dang".
+    // What the search page works around (src/client/search/query.ts): Pagefind alone does not match "Đảng" to "dang".
     const withD = await Promise.all((await pagefind.search("dang")).results.map((result) => result.data()));
     for (const data of withD) expect(data.excerpt).not.toMatch(/<mark>Đảng/i);
     const found = await pagefind.search("đang bo");

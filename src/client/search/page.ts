@@ -1,0 +1,190 @@
+// The search page's DOM: the form of layouts/_includes/pages/search.njk, its results, and the
+// address, which keeps the query so that a search can be shared or bookmarked.
+import { formatDateTime, formatNumber } from "../../core/format.ts";
+import { label } from "../../core/strings.ts";
+import { siteHref } from "../links.ts";
+import { sharedPagefind } from "./pagefind.ts";
+import type { PagefindSearchFragment } from "./pagefind-api.ts";
+import { cleanQuery } from "./query.ts";
+import type { ResultList } from "./results.ts";
+import { type Filters, oneAtATime, runSearch } from "./run.ts";
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 250;
+
+/** The labels the page carries as JSON (#search-strings), from src/core/strings.ts. */
+interface SearchStrings {
+  prompt: string;
+  loading: string;
+  count: string;
+  noResult: string;
+  failed: string;
+}
+
+function required<T extends Element>(selector: string): T {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`the search page has no ${selector}`);
+  return element;
+}
+
+function control<T extends Element>(form: HTMLFormElement, name: string, type: new () => T): T {
+  const element = form.elements.namedItem(name);
+  if (!(element instanceof type)) throw new Error(`the search form has no field "${name}"`);
+  return element;
+}
+
+function renderResult(data: PagefindSearchFragment, siteRoot: URL): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h3");
+  heading.className = "search-result__title";
+  const link = document.createElement("a");
+  link.href = siteHref(data.url, siteRoot, location.protocol === "file:");
+  link.textContent = data.meta.title || data.url;
+  heading.appendChild(link);
+  item.appendChild(heading);
+
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  if (data.meta.date) {
+    const time = document.createElement("time");
+    time.dateTime = data.meta.date;
+    time.textContent = formatDateTime(data.meta.date);
+    meta.appendChild(time);
+  }
+  if (data.meta.category) {
+    if (meta.firstChild) meta.appendChild(document.createTextNode(" · "));
+    const category = document.createElement("span");
+    category.className = "search-result__category";
+    category.textContent = data.meta.category;
+    meta.appendChild(category);
+  }
+  item.appendChild(meta);
+
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result__excerpt";
+  // Pagefind escapes the page text and adds only <mark> elements: safe as HTML.
+  excerpt.innerHTML = data.excerpt;
+  item.appendChild(excerpt);
+  return item;
+}
+
+function setSelect(select: HTMLSelectElement, value: string | null): void {
+  if (!value) return;
+  for (const option of select.options) if (option.value === value) select.value = value;
+}
+
+/** Wires the search form of the page to Pagefind, for a site whose root is `siteRoot`. */
+export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
+  const strings = JSON.parse(required("#search-strings").textContent ?? "{}") as SearchStrings;
+  const input = control(form, "q", HTMLInputElement);
+  const category = control(form, "chuyen-muc", HTMLSelectElement);
+  const year = control(form, "nam", HTMLSelectElement);
+  const sort = control(form, "sap-xep", HTMLSelectElement);
+  const status = required<HTMLElement>("[data-search-status]");
+  const list = required<HTMLElement>("[data-search-results]");
+  const more = required<HTMLButtonElement>("[data-search-more]");
+  const noScript = document.querySelector<HTMLElement>("[data-search-nojs]");
+  if (noScript) noScript.hidden = true;
+
+  const pagefind = sharedPagefind(siteRoot);
+  const exclusive = oneAtATime();
+  let generation = 0;
+  let current: ResultList | null = null;
+  let timer = 0;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  setSelect(category, params.get("chuyen-muc"));
+  setSelect(year, params.get("nam"));
+  setSelect(sort, params.get("sap-xep"));
+
+  function filters(): Filters {
+    const chosen: Filters = {};
+    if (category.value) chosen.category = category.value;
+    if (year.value) chosen.year = year.value;
+    return chosen;
+  }
+
+  /** Keeps the address in step with the form, so that a search can be shared or bookmarked. */
+  function updateAddress(query: string): void {
+    const next = new URLSearchParams();
+    if (query) next.set("q", query);
+    if (category.value) next.set("chuyen-muc", category.value);
+    if (year.value) next.set("nam", year.value);
+    if (sort.value) next.set("sap-xep", sort.value);
+    const search = next.toString();
+    if (location.protocol === "file:") return;
+    history.replaceState(null, "", location.pathname + (search ? `?${search}` : "") + location.hash);
+  }
+
+  async function search(): Promise<void> {
+    const mine = ++generation;
+    const typed = input.value.trim();
+    const query = cleanQuery(typed);
+    updateAddress(typed);
+    const chosen = filters();
+    if (!query && Object.keys(chosen).length === 0) {
+      current = null;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = strings.prompt;
+      return;
+    }
+    status.textContent = strings.loading;
+    try {
+      const results = await exclusive(async () => runSearch(await pagefind(), query, chosen, sort.value === "moi-nhat"));
+      const first = await results.next(PAGE_SIZE);
+      if (mine !== generation) return;
+      current = results;
+      list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
+      more.hidden = !results.hasMore();
+      const shown = typed || [chosen.category, chosen.year].filter(Boolean).join(", ");
+      status.textContent = results.total === 0 ? label(strings.noResult, { query: shown }) : label(strings.count, { count: formatNumber(results.total), query: shown });
+    } catch (error) {
+      if (mine !== generation) return;
+      status.textContent = strings.failed;
+      console.error(error);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    // Start fetching Pagefind while the reader types.
+    pagefind().catch(() => {});
+    timer = window.setTimeout(search, DEBOUNCE_MS);
+  });
+  for (const select of [category, year, sort]) {
+    select.addEventListener("change", () => {
+      clearTimeout(timer);
+      void search();
+    });
+  }
+  let loadingMore = false;
+  more.addEventListener("click", async () => {
+    const results = current;
+    // One page at a time: two walks of the same list at once would show a result twice.
+    if (!results || loadingMore) return;
+    loadingMore = true;
+    const mine = generation;
+    let page: PagefindSearchFragment[];
+    try {
+      page = await results.next(PAGE_SIZE);
+    } finally {
+      loadingMore = false;
+    }
+    if (mine !== generation) return;
+    const items = page.map((data) => renderResult(data, siteRoot));
+    list.append(...items);
+    more.hidden = !results.hasMore();
+    // Keyboard and screen-reader users continue from the first new result.
+    items[0]?.querySelector("a")?.focus();
+  });
+
+  void search();
+}
