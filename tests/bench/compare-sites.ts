@@ -1,19 +1,25 @@
 // Compares two built sites file by file: which files only one has, and which differ, with the
 // first differing line of each. For refactors that must not change the output.
-//   tsx tests/bench/compare-sites.ts BEFORE_DIR AFTER_DIR [--ignore REGEX]…
-// --ignore drops files whose site path matches (e.g. the bundled scripts, "^/js/|^/pagefind/").
+//   tsx tests/bench/compare-sites.ts BEFORE_DIR AFTER_DIR [--ignore REGEX]… [--drop REGEX]…
+// --ignore leaves out files whose site path matches (e.g. the bundled scripts, "^/js/|^/pagefind/");
+// --drop removes the text a pattern matches from both sides before comparing (an intended change).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { siteFiles } from "../../src/core/files.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { ignore: { type: "string", multiple: true, default: [] } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { ignore: { type: "string", multiple: true, default: [] }, drop: { type: "string", multiple: true, default: [] } } });
 if (positionals.length !== 2) {
-  console.error("usage: tsx tests/bench/compare-sites.ts BEFORE_DIR AFTER_DIR [--ignore REGEX]…");
+  console.error("usage: tsx tests/bench/compare-sites.ts BEFORE_DIR AFTER_DIR [--ignore REGEX]… [--drop REGEX]…");
   process.exit(2);
 }
 const [before, after] = positionals as [string, string];
 const ignored = values.ignore.map((pattern) => new RegExp(pattern));
+const dropped = values.drop.map((pattern) => new RegExp(pattern, "g"));
+const read = (file: string) => {
+  const bytes = fs.readFileSync(file);
+  return dropped.length === 0 ? bytes : Buffer.from(dropped.reduce((text, pattern) => text.replace(pattern, ""), bytes.toString("utf8")));
+};
 const files = (dir: string) => new Set(siteFiles(dir).filter((file) => !ignored.some((pattern) => pattern.test(file))));
 const [a, b] = [files(before), files(after)];
 
@@ -22,7 +28,7 @@ for (const file of [...a].filter((file) => !b.has(file))) console.log(`only in $
 for (const file of [...b].filter((file) => !a.has(file))) console.log(`only in ${after}: ${file}`), differences++;
 let same = 0;
 for (const file of [...a].filter((file) => b.has(file))) {
-  const [left, right] = [fs.readFileSync(path.join(before, file)), fs.readFileSync(path.join(after, file))];
+  const [left, right] = [read(path.join(before, file)), read(path.join(after, file))];
   if (left.equals(right)) {
     same++;
     continue;

@@ -1,5 +1,5 @@
-// Benchmark of the importer: writes N invented captures of legacy pages (the layout of DESIGN.md's
-// "Legacy page captures", random words, every month spelling, both clocks, CRLF for some) and imports
+// Benchmark of the importer: writes N invented captures of legacy pages (the layout of
+// docs/capture-format.md, random words, every month spelling, both clocks, CRLF for some) and imports
 // them into a fresh folder, printing pages per second.
 //   npm run bench:import -- [--pages 3000] [--keep]
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatReport } from "../../src/cli/import.ts";
-import { MONTH_SPELLINGS } from "../../src/importer/capture.ts";
+import { MONTH_SPELLINGS } from "../../src/importer/date-line.ts";
 import { importCaptures } from "../../src/importer/import.ts";
 
 const WORDS =

@@ -5,16 +5,9 @@ import fc from "fast-check";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  type CapturedPage,
-  escapeMarkdownLine,
-  MONTH_SPELLINGS,
-  normaliseCaptureText,
-  parseCapture,
-  readDateLine,
-  readSignature,
-  sentenceCase,
-} from "../../src/importer/capture.ts";
+import { type CapturedPage, normaliseCaptureText, parseCapture, readSignature, sentenceCase } from "../../src/importer/capture.ts";
+import { MONTH_SPELLINGS, readDateLine } from "../../src/importer/date-line.ts";
+import { escapeMarkdownLine } from "../../src/importer/markdown-escape.ts";
 import { categoryFor } from "../../src/importer/categories.ts";
 import { importCaptures, renderArticle } from "../../src/importer/import.ts";
 import { createRenderer } from "../../src/content/markdown.ts";
