@@ -1,19 +1,8 @@
-// Failures a user can cause and fix. main.ts prints them as their message alone, without a stack
-// trace, which it keeps for what nobody could have caused from the command line.
+// Wrong usage, and content problems turned into one UserError (core/errors.ts). main.ts prints
+// both as their message alone, without a stack trace, which it keeps for what nobody could have
+// caused from the command line.
 import path from "node:path";
-import { findContentError, formatProblem } from "../core/errors.ts";
-
-/** Said in one line (a content error: one line a problem), then the command exits with `status`. */
-export class UserError extends Error {
-  override name = "UserError";
-
-  constructor(
-    message: string,
-    readonly status = 1,
-  ) {
-    super(message);
-  }
-}
+import { findContentError, formatProblem, UserError } from "../core/errors.ts";
 
 /** Wrong arguments: main.ts adds the command and its synopsis, and the exit status is 2. */
 export class UsageError extends Error {

@@ -4,7 +4,7 @@ import { SettingsError } from "../importer/categories.ts";
 import { importCaptures } from "../importer/import.ts";
 import type { ImportReport } from "../importer/report.ts";
 import { defineCommand } from "./args.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "../core/errors.ts";
 import type { IO } from "./io.ts";
 
 /** Progress is worth showing only for runs long enough to wonder whether the importer is stuck. */

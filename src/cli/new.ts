@@ -2,7 +2,7 @@
 import path from "node:path";
 import { scaffoldArticle } from "../content/scaffold.ts";
 import { defineCommand } from "./args.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "../core/errors.ts";
 import { contentOption } from "./options.ts";
 
 export const newCommand = defineCommand({

@@ -15,6 +15,23 @@ export function formatProblem(problem: Problem): string {
   return problem.field === undefined ? `${where}: ${problem.message}` : `${where}: \`${problem.field}\`: ${problem.message}`;
 }
 
+/**
+ * A failure the user caused and can fix (a wrong folder, a refused output folder, bad settings):
+ * its message says what and where in one line, and the CLI prints it alone, without a stack trace,
+ * then exits with `status`. Any layer may throw one.
+ */
+export class UserError extends Error {
+  override name = "UserError";
+
+  constructor(
+    message: string,
+    readonly status = 1,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** Every problem of every content file, raised together so that one run shows them all. */
 export class ContentError extends Error {
   readonly problems: Problem[];
