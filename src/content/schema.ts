@@ -1,14 +1,24 @@
 import { z } from "zod";
 import type { DateTime } from "luxon";
 import { parseArticleDate } from "../core/dates.ts";
-import { SLUG_PATTERN } from "../core/slug.ts";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../core/slug.ts";
+import { codePoint, FORBIDDEN_CHARACTER } from "./file-text.ts";
 
 /** Non-empty text; the message says what a person must write. */
 const text = (what: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what} (text), found ${describe(issue.input)}`) })
     .trim()
-    .min(1, { error: `expected ${what}, found an empty value` });
+    .min(1, { error: `expected ${what}, found an empty value` })
+    // Zero-width spaces, joiners and direction marks are not whitespace to trim(), yet show nothing.
+    .refine((value) => !/^\p{Cf}+$/u.test(value), { error: `expected ${what}, found only invisible characters (zero-width spaces or marks)` })
+    // A YAML escape ("\x01") gives characters the file itself may not hold (see file-text.ts).
+    .refine((value) => !FORBIDDEN_CHARACTER.test(value), {
+      error: (issue) => {
+        const found = FORBIDDEN_CHARACTER.exec(String(issue.input));
+        return `expected ${what} without control characters, found ${found ? `${codePoint(found[0])} at character ${found.index + 1}` : "one"}; remove it`;
+      },
+    });
 
 /** A publication time, kept as a string by the YAML reader and read here in Vietnam time. */
 const date = z
@@ -59,8 +69,10 @@ export const articleSchema = z.strictObject({
   slug: z
     .string({ error: (issue) => `expected a slug (text), found ${describe(issue.input)}` })
     .regex(SLUG_PATTERN, { error: (issue) => `expected only a-z, 0-9 and single hyphens between them, found ${describe(issue.input)}` })
+    // A longer one makes a folder name the file system may refuse; slugs made from titles stop here too.
+    .max(MAX_SLUG_LENGTH, { error: (issue) => `expected at most ${MAX_SLUG_LENGTH} characters, as a slug made from a title has, found ${String(issue.input).length}; shorten it` })
     .optional(),
-  /** Cover image: a path on the site or a URL. */
+  /** Cover image: a path under static/ or an http(s) URL (checked by media.ts). */
   image: text("an image path or URL").optional(),
   /** The article's address on the old portal. */
   legacy_url: url("the legacy URL").optional(),
@@ -76,7 +88,9 @@ export const videoSchema = z
     date,
     /** A path under static/, e.g. media/videos/clip.webm. */
     file: text("a file path under static/")
-      .refine((value) => !/^[/\\]|(^|[/\\])\.\.([/\\]|$)|^[a-z]+:/i.test(value), { error: "expected a relative path under static/ without .." })
+      .refine((value) => !/^[/\\]|(^|[/\\])\.\.([/\\]|$)|^[a-z]+:/i.test(value), {
+        error: (issue) => `expected a relative path under static/ such as media/videos/clip.webm (no leading /, no .., no scheme), found ${describe(issue.input)}`,
+      })
       .optional(),
     /** An external address of the video. */
     url: url("the video URL").optional(),
@@ -127,6 +141,8 @@ export function describe(value: unknown): string {
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a nested object";
-  const shown = typeof value === "string" ? `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"` : String(value);
+  // A control character would reach the terminal as is; it is named instead.
+  const visible = (text: string) => text.replace(new RegExp(FORBIDDEN_CHARACTER.source, "g"), codePoint);
+  const shown = typeof value === "string" ? `"${visible(value.length > 60 ? `${value.slice(0, 57)}…` : value)}"` : String(value);
   return `${typeof value === "string" ? "" : `${typeof value} `}${shown}`;
 }

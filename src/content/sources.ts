@@ -2,6 +2,7 @@
 // could write where the build never looks, or miss an article that is already there.
 import fs from "node:fs";
 import path from "node:path";
+import type { Problem } from "../core/errors.ts";
 
 /** The site settings, relative to the content folder. */
 export const SETTINGS_FILE = "_data/site.json";
@@ -13,20 +14,57 @@ export interface ContentFiles {
   /** Forward-slash paths relative to the content folder, sorted. */
   articles: string[];
   videos: string[];
+  /** Symbolic links and other entries that are not plain files or folders, which are not read. */
+  problems: Problem[];
 }
+
+/** Names the walk passes over: settings ("_"), hidden and editors' temporary files ("."), packages. */
+const skipped = (name: string) => name.startsWith("_") || name.startsWith(".") || name === "node_modules";
 
 /**
  * The Markdown files of a content folder: everything ending in .md except under folders or files
- * whose name starts with "_" (settings) or "." (hidden, editors' temporary files) and node_modules.
+ * whose name starts with "_" or "." and node_modules. Symbolic links are not followed: a link may
+ * lead out of the folder, back into it (a loop, or the same article twice), or nowhere, so a link
+ * that would be read (a Markdown name, a folder, or a broken one) is a problem to replace with the
+ * file or folder itself.
  */
 export function contentFiles(contentDir: string): ContentFiles {
-  const files: ContentFiles = { articles: [], videos: [] };
+  const files: ContentFiles = { articles: [], videos: [], problems: [] };
   if (!fs.existsSync(contentDir)) return files;
-  const markdown = fs
-    .readdirSync(contentDir, { recursive: true, encoding: "utf8" })
-    .map((file) => file.split(path.sep).join("/"))
-    .filter((file) => file.endsWith(".md") && !file.split("/").some((part) => part.startsWith("_") || part.startsWith(".") || part === "node_modules"))
-    .sort();
-  for (const file of markdown) (file.split("/")[0] === VIDEO_FOLDER ? files.videos : files.articles).push(file);
+  const markdown: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(path.join(contentDir, folder), { withFileTypes: true })) {
+      if (skipped(entry.name)) continue;
+      const file = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isSymbolicLink()) files.problems.push(...linkProblems(contentDir, file));
+      else if (!entry.name.endsWith(".md")) continue;
+      else if (entry.isFile()) markdown.push(file);
+      else files.problems.push({ file, message: "is not a regular file (a device, pipe or socket); an article must be a plain text file" });
+    }
+  };
+  walk("");
+  for (const file of markdown.sort()) (file.split("/")[0] === VIDEO_FOLDER ? files.videos : files.articles).push(file);
+  files.problems.sort((a, b) => (a.file < b.file ? -1 : 1));
   return files;
+}
+
+function linkProblems(contentDir: string, file: string): Problem[] {
+  const link = path.join(contentDir, file);
+  const target = fs.readlinkSync(link);
+  let isFolder: boolean;
+  try {
+    isFolder = fs.statSync(link).isDirectory();
+  } catch (error) {
+    const loop = (error as NodeJS.ErrnoException).code === "ELOOP";
+    const why = loop ? "which leads back to itself" : "which does not exist";
+    return [{ file, message: `is a broken symbolic link (to ${target}, ${why}); remove it, or replace it with the file or folder itself` }];
+  }
+  if (!isFolder && !file.endsWith(".md")) return [];
+  return [
+    {
+      file,
+      message: `is a symbolic link (to ${target}), which bantin does not follow: a link can lead outside the content folder or back into it; replace it with the ${isFolder ? "folder" : "file"} itself`,
+    },
+  ];
 }

@@ -20,15 +20,27 @@ export function parseArticleDate(text: string): DateParseResult {
     if (!date.isValid) return invalid(date);
     // Luxon accepts any two-digit hour offset; no place on Earth is beyond −12:00 … +14:00.
     if (Math.abs(date.offset) > MAX_OFFSET_MINUTES) return { ok: false, reason: "not a real date or time (offset outside −12:00 … +14:00)" };
-    return { ok: true, date: date.setZone(ZONE) };
+    return inRange(date.setZone(ZONE));
   }
   for (const format of LOCAL_FORMATS) {
     const date = DateTime.fromFormat(value, format, { zone: ZONE });
-    if (date.isValid) return { ok: true, date };
+    if (date.isValid) return inRange(date);
     // The shape matched but the calendar did not (30 February, 25:00): say so rather than "unknown format".
     if (date.invalidReason === "unit out of range") return invalid(date);
   }
   return { ok: false, reason: "unknown date format" };
+}
+
+/** Publication years an archive can hold. */
+const YEARS = { first: 1000, last: 9999 } as const;
+
+/**
+ * URLs (/YYYY/), feeds and the date picker's <input type="date"> carry a four-digit year, and HTML
+ * has no year 0: year 0 or 99999 (ISO 8601 allows "+099999-…") is a typo, not an article.
+ */
+function inRange(date: DateTime): DateParseResult {
+  if (date.year >= YEARS.first && date.year <= YEARS.last) return { ok: true, date };
+  return { ok: false, reason: `year ${date.year} is outside ${YEARS.first}–${YEARS.last}` };
 }
 
 function invalid(date: DateTime): DateParseResult {

@@ -5,20 +5,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { type ContentError, findContentError, type Problem } from "../../src/core/errors.ts";
-import { buildFixture, copyFixture, PROJECT, tempDir, textOf, writeArticle } from "../helpers/site.ts";
-
-/** Problems of a content folder, or [] when it loads. */
-function problemsOf(contentDir: string): Problem[] {
-  try {
-    loadContent(contentDir);
-    return [];
-  } catch (error) {
-    const contentError = findContentError(error);
-    if (!contentError) throw error;
-    return contentError.problems;
-  }
-}
+import { type ContentError, findContentError } from "../../src/core/errors.ts";
+import { buildFixture, contentProblems, copyFixture, PROJECT, tempDir, textOf, writeArticle } from "../helpers/site.ts";
 
 const GOOD = `title: "Tin đúng"\ndate: "2011-09-21 08:00"\ncategory: "Thông báo"`;
 
@@ -43,7 +31,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
   ])("%s", (_kind, frontMatter, expected) => {
     const contentDir = copyFixture("site");
     writeArticle(contentDir, "2011/09/bad.md", frontMatter);
-    const problems = problemsOf(contentDir);
+    const problems = contentProblems(contentDir);
     // Exactly one problem, in the bad file: the good articles beside it are read without complaint.
     expect(problems).toHaveLength(1);
     const [problem] = problems;
@@ -56,13 +44,13 @@ describe("each kind of bad front matter gets its own clear error", () => {
   it("says so when a file has no front matter at all", () => {
     const contentDir = copyFixture("site");
     fs.writeFileSync(path.join(contentDir, "2011/09/plain.md"), "Chỉ có nội dung.\n");
-    expect(problemsOf(contentDir)).toEqual([{ file: "2011/09/plain.md", line: 1, message: expect.stringMatching(/^no front matter/) }]);
+    expect(contentProblems(contentDir)).toEqual([{ file: "2011/09/plain.md", line: 1, message: expect.stringMatching(/^no front matter/) }]);
   });
 
   it("names both files of a duplicate URL", () => {
     const contentDir = copyFixture("site");
     writeArticle(contentDir, "2011/09/copy.md", `title: "Tin lúc nửa đêm"\ndate: "2011-09-20 23:00"\ncategory: "Tin tức - Sự kiện"`);
-    const problems = problemsOf(contentDir);
+    const problems = contentProblems(contentDir);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.field).toBe("slug");
     expect(problems[0]!.message).toContain("/2011/09/20/tin-luc-nua-dem/");
@@ -72,7 +60,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
   it("refuses two spellings of one category page", () => {
     const contentDir = copyFixture("site");
     writeArticle(contentDir, "2011/09/other.md", `title: "Tin khác"\ndate: "2011-09-22 08:00"\ncategory: "Thong bao"`);
-    const [problem, ...rest] = problemsOf(contentDir);
+    const [problem, ...rest] = contentProblems(contentDir);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ field: "category", message: expect.stringContaining("/chuyen-muc/thong-bao/") });
   });
@@ -80,7 +68,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
   it("checks the site settings too", () => {
     const contentDir = copyFixture("site");
     fs.writeFileSync(path.join(contentDir, "_data/site.json"), JSON.stringify({ title: "Bản tin", url: "example.org", pageSize: 0, pagesize: 5 }));
-    const problems = problemsOf(contentDir).map((problem) => `${problem.field}: ${problem.message}`);
+    const problems = contentProblems(contentDir).map((problem) => `${problem.field}: ${problem.message}`);
     expect(problems).toEqual([
       expect.stringMatching(/^url: expected the site URL starting with http/),
       "pageSize: expected the page size as a whole number ≥ 1",
@@ -94,7 +82,7 @@ describe("each kind of bad front matter gets its own clear error", () => {
     writeArticle(contentDir, "2011/09/b.md", `date: "2011-09-01"\ncategory: "Thông báo"\nautor: "X"`);
     writeArticle(contentDir, "2012/c.md", `title: [1, 2`);
     writeArticle(contentDir, "video/d.md", `title: "Phim"\ndate: "2011-09-01 08:00"\nfile: "media/videos/khong-co.webm"`);
-    const problems = problemsOf(contentDir);
+    const problems = contentProblems(contentDir);
     expect(problems.map((problem) => `${problem.file} ${problem.field ?? "-"}`).sort()).toEqual([
       "2011/09/a.md date",
       "2011/09/b.md autor",

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { loadContent } from "../../src/content/load.ts";
+import { findContentError, type Problem } from "../../src/core/errors.ts";
 import { buildSite, type BuildResult } from "../../src/site/build.ts";
 import { FIXTURES, tempDir } from "./paths.ts";
 
@@ -50,3 +52,15 @@ export function writeArticle(contentDir: string, file: string, frontMatter: stri
 }
 
 export const textOf = (element: Element | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** Problems of a content folder as `npm run check` finds them, or [] when it loads. */
+export function contentProblems(contentDir: string): Problem[] {
+  try {
+    loadContent(contentDir);
+    return [];
+  } catch (error) {
+    const contentError = findContentError(error);
+    if (!contentError) throw error;
+    return contentError.problems;
+  }
+}

@@ -18,6 +18,7 @@ describe("parseArticleDate", () => {
     ["2011-09-19T17:30:00.000Z", "2011-09-20T00:30:00+07:00"],
     ["2011-09-20T03:30:00+01:00", "2011-09-20T09:30:00+07:00"],
     ["  2011-09-20 09:05  ", "2011-09-20T09:05:00+07:00"],
+    ["9999-12-31 23:59", "9999-12-31T23:59:00+07:00"],
   ])("reads %s as %s", (text, iso) => {
     expect(parse(text)).toBe(iso);
   });
@@ -30,8 +31,24 @@ describe("parseArticleDate", () => {
     ["20 Tháng Chín 2011", /^error: unknown date format$/],
     ["hôm qua", /^error: unknown date format$/],
     ["2011-09-20T09:05:00+25:00", /^error: not a real date or time/],
+    // Years no URL (/YYYY/), feed or <input type="date"> can carry: typos, not articles.
+    ["0000-01-01 08:00", /^error: year 0 is outside 1000–9999$/],
+    ["0999-12-31 23:59", /^error: year 999 is outside 1000–9999$/],
+    ["+099999-01-01T08:00:00+07:00", /^error: year 99999 is outside 1000–9999$/],
+    ["-000001-01-01T08:00:00+07:00", /^error: year -1 is outside 1000–9999$/],
+    ["9999-12-31T23:00:00Z", /^error: year 10000 is outside 1000–9999$/],
+    ["99999-01-01 08:00", /^error: unknown date format$/],
   ])("refuses %s", (text, message) => {
     expect(parse(text)).toMatch(message);
+  });
+});
+
+describe("the range of years", () => {
+  it("takes every four-digit year from 1000", () => {
+    for (const [text, year] of [["1000-01-01 00:00", 1000], ["2011-09-20", 2011], ["9999-12-31 23:59", 9999]] as const) {
+      const result = parseArticleDate(text);
+      expect(result.ok && result.date.year, text).toBe(year);
+    }
   });
 });
 

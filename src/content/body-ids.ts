@@ -1,0 +1,102 @@
+// Ids in the raw HTML of a body. An id is kept, so that in-article anchors (<a href="#ghi-chu">
+// to id="ghi-chu") keep working, but it must be unique on its page: one that repeats an id of the
+// page around it (the main landmark, a heading that aria-labelledby names) or another id of the
+// body makes the HTML invalid and takes the skip link or the label to the wrong element. Such an
+// id is a problem for the editor to rename, not something to rewrite behind their back.
+import type { Problem } from "../core/errors.ts";
+
+/**
+ * Ids the layouts give elements of the pages that carry a body or a video anchor: every page's
+ * header and sidebar (layouts/_includes/base.njk, sidebar.njk, date-picker.njk) and the article
+ * page (pages/article.njk). tests/unit/body-ids.test.ts reads those layouts to keep this whole.
+ */
+export const LAYOUT_IDS: ReadonlySet<string> = new Set([
+  "search-query",
+  "noi-dung",
+  "sidebar-categories",
+  "sidebar-dates",
+  "date-sidebar",
+  "sidebar-videos",
+  "tin-moi-hon",
+  "tin-da-dua",
+]);
+
+export interface BodyId {
+  id: string;
+  /** Line of the file where the id is written, when it can be found. */
+  line?: number;
+}
+
+/**
+ * The ids of sanitised body HTML, in order. Read from sanitize-html's output, which writes every
+ * attribute as name="value" with quotes in values escaped and escapes "<" in text, so the pattern
+ * cannot be fooled by text or by another attribute's value. No other allowed attribute ends in "id".
+ */
+export function htmlIds(html: string): string[] {
+  return [...html.matchAll(/<[a-z][a-z0-9]*\s[^>]*?(?<=\s)id="([^"]*)"/g)].map((match) => decodeEntities(match[1]!));
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
+const decodeEntities = (value: string) => value.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ENTITIES[name]!);
+
+/** Each id with the line of the body where it is written: the n-th id "x" at the n-th id="x" of the Markdown. */
+export function locateIds(ids: readonly string[], body: string, bodyLine: number): BodyId[] {
+  const searchFrom = new Map<string, number>();
+  return ids.map((id) => {
+    const attribute = new RegExp(`(?<![\\w-])[iI][dD]\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=["'\\s>/]|$)`, "gm");
+    attribute.lastIndex = searchFrom.get(id) ?? 0;
+    const match = attribute.exec(body);
+    if (!match) return { id };
+    searchFrom.set(id, attribute.lastIndex);
+    return { id, line: bodyLine + body.slice(0, match.index).split("\n").length - 1 };
+  });
+}
+
+const RENAME = "rename it, and the links to it (href=\"#…\")";
+const RENAME_ONE = "rename one of them, and the links to it";
+
+/** An id that is empty or not one word, that the layout uses, or that the body gives twice. */
+export function bodyIdProblems(file: string, ids: readonly BodyId[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, BodyId>();
+  for (const { id, line } of ids) {
+    const at = (message: string) => problems.push({ file, line, message });
+    if (!/^\S+$/.test(id)) at(`the body has id ${JSON.stringify(id)}: an id is one word with no spaces; write one, or remove the id`);
+    else if (LAYOUT_IDS.has(id)) at(`the body has id "${id}", which the page layout already gives one of its own elements; ${RENAME}`);
+    else if (seen.has(id)) at(`the body gives id "${id}" to two elements${lineNote(seen.get(id)!.line, line)}; ids must be unique on a page: ${RENAME_ONE}`);
+    else seen.set(id, { id, line });
+  }
+  return problems;
+}
+
+const lineNote = (first: number | undefined, second: number | undefined) => (first === undefined || second === undefined ? "" : ` (lines ${first} and ${second})`);
+
+export interface VideoIds {
+  file: string;
+  /** Its anchor on the video page. */
+  id: string;
+  /** The ids of its description. */
+  bodyIds: readonly BodyId[];
+}
+
+/**
+ * The video page holds every video's anchor and description: an id of one description must not
+ * be another video's anchor or an id of an earlier description.
+ */
+export function videoPageIdProblems(videos: readonly VideoIds[]): Problem[] {
+  const anchors = new Map(videos.map((video) => [video.id, video.file]));
+  const described = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const video of videos) {
+    const own = new Set<string>();
+    for (const { id, line } of video.bodyIds) {
+      const anchorOf = anchors.get(id);
+      const earlier = described.get(id);
+      if (anchorOf !== undefined) problems.push({ file: video.file, line, message: `the description has id "${id}", the anchor of ${anchorOf} on the video page; ${RENAME}` });
+      else if (earlier !== undefined && earlier !== video.file) problems.push({ file: video.file, line, message: `the description has id "${id}", as the description of ${earlier} does; both are on the video page: ${RENAME_ONE}` });
+      own.add(id);
+    }
+    for (const id of own) if (!described.has(id)) described.set(id, video.file);
+  }
+  return problems;
+}
