@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { SAXParser } from "parse5-sax-parser";
-import { siteFiles } from "../core/files.ts";
-import { type OfflineSearchResult, writeOfflineSearch } from "./search.ts";
+import { UserError } from "../core/errors.ts";
+import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
+import { checkOutputFolder, type Guard, type OutputSpec, realPath, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { PAGEFIND_FOLDER } from "../search/indexer.ts";
+import { type OfflineSearchResult, writeOfflineSearch } from "./search.ts";
+import { checkZipTarget, zipFolder } from "./zip.ts";
 
 /** Attributes that point at another file of the site, by element. */
 const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -109,22 +112,63 @@ export function rewriteCss(css: string, rewrite: (url: string) => string | undef
 }
 
 export interface OfflineResult {
+  /** Files of the copy, its manifest included. */
   files: number;
   bytes: number;
   /** What making search work from disk added, when the site has a search index. */
   search?: OfflineSearchResult;
+  /** The zip's size, when one was asked for. */
+  zipBytes?: number;
+}
+
+export interface OfflineOptions {
+  /** Folders the copy and the zip must keep clear of besides the project's own and the site: the content folder. */
+  guards?: readonly Guard[];
+  /** Also pack the copy into this zip file, under a folder named as the copy's. */
+  zipFile?: string;
 }
 
 /**
- * Copies a built site into `outDir` so that it works opened straight from disk:
- * every internal link relative, every folder link ending in index.html, the sub-path gone.
+ * Refuses, in one line, an offline folder or zip that writeOfflineCopy would refuse: `npm run
+ * offline` asks before it builds anything.
  */
-export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/"): Promise<OfflineResult> {
-  const source = path.resolve(siteDir);
-  const target = path.resolve(outDir);
-  if (target === source || target.startsWith(`${source}${path.sep}`)) throw new Error(`the offline copy (${outDir}) must not be inside the site (${siteDir})`);
-  fs.rmSync(target, { recursive: true, force: true });
-  const files = siteFiles(source);
+export function checkOfflineTargets(siteDir: string, outDir: string, { guards = [], zipFile }: OfflineOptions = {}): { spec: OutputSpec; guards: Guard[] } {
+  const allGuards = [...guards, { path: siteDir, name: "the site it copies" }];
+  const spec: OutputSpec = { kind: "offline", guards: allGuards, command: "npm run offline", example: "dist-offline" };
+  checkOutputFolder(outDir, spec);
+  if (zipFile) checkZipTarget(zipFile, [...allGuards, { path: outDir, name: "the offline copy" }]);
+  return { spec, guards: allGuards };
+}
+
+/**
+ * Copies a built site into `outDir` so that it works opened straight from disk: every internal
+ * link relative, every folder link ending in index.html, the sub-path gone. Only the files the
+ * site's manifest lists are copied: a complete site, not what else its folder holds. The copy
+ * follows the output-folder contract (core/output-folder.ts): written beside `outDir`, zipped
+ * from there when asked, and swapped in only when complete.
+ */
+export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/", { guards = [], zipFile }: OfflineOptions = {}): Promise<OfflineResult> {
+  const source = realPath(siteDir);
+  const site = readManifest(source);
+  if (!site || site.kind !== "site" || !site.complete) throw new UserError(`${source} holds no complete site built by bantin (its ${MANIFEST_FILE} is ${site ? "not that of a finished build" : "missing"}); build it first with npm run build`);
+  const { spec, guards: allGuards } = checkOfflineTargets(source, outDir, { guards, zipFile });
+  const rootName = path.basename(path.resolve(outDir));
+  return withOutputFolder(outDir, spec, async (folder) => {
+    let result: OfflineResult = { files: 0, bytes: 0 };
+    const zip =
+      zipFile === undefined
+        ? undefined
+        : async (dir: string) => {
+            result.zipBytes = await zipFolder(dir, zipFile, rootName, [...allGuards, { path: folder.path, name: "the offline copy" }]);
+          };
+    const files = await replaceOutput(folder, site.sources, async (dir) => {
+      result = await copySite(source, site.files, dir, pathPrefix);
+    }, zip);
+    return { ...result, files: files.length + 1 };
+  });
+}
+
+async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string): Promise<OfflineResult> {
   // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
   const folders = new Set(files.flatMap((file) => file.split("/").slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join("/")}`)));
   folders.add("/");

@@ -1,32 +1,120 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { UserError } from "../core/errors.ts";
 import { siteFiles } from "../core/files.ts";
+import { unmakeFolders } from "../core/folder-swap.ts";
+import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
+import { writeFailure } from "../core/write-errors.ts";
 
-/** Zips a folder with its files under `rootName/`, streaming so that a large archive does not fill memory. */
-export async function zipFolder(dir: string, zipFile: string, rootName: string): Promise<number> {
-  fs.mkdirSync(path.dirname(path.resolve(zipFile)), { recursive: true });
-  const output = fs.createWriteStream(zipFile);
+/**
+ * The zip's own comment (end of its central directory): how bantin knows a zip it may replace, and
+ * what `unzip -z` or an archive manager shows a reader.
+ */
+export const ZIP_COMMENT = "bantin offline copy: unzip, then open index.html in the folder";
+/** The end-of-central-directory record: its signature, and its size before the comment. */
+const END_SIGNATURE = 0x06054b50;
+const END_SIZE = 22;
+/** "Made by" Unix, regular file rw-r--r--: Info-ZIP unzip then reads names as UTF-8 (with flag bit 11, which fflate sets for them) and not as MS-DOS code page 437. */
+const UNIX = 3;
+const FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
+
+let written = 0;
+
+/** True when `file` ends with the end record and comment bantin writes. */
+export function isBantinZip(file: string): boolean {
+  const comment = Buffer.from(ZIP_COMMENT);
+  const size = fs.statSync(file).size;
+  if (size < END_SIZE + comment.length) return false;
+  const tail = Buffer.alloc(END_SIZE + comment.length);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return tail.readUInt32LE(0) === END_SIGNATURE && tail.readUInt16LE(END_SIZE - 2) === comment.length && tail.subarray(END_SIZE).equals(comment);
+}
+
+/** Refuses a zip target in or around a guarded folder, a folder or other non-file, and a file bantin did not write. */
+export function checkZipTarget(zipFile: string, guards: readonly Guard[]): void {
+  const target = realPath(zipFile);
+  checkPlacement(target, [...projectGuards(), ...guards], "zip file", "ban-tin.zip");
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (!stat.isFile()) throw new UserError(`zip file ${target} is ${stat.isDirectory() ? "a folder" : "not a file"}; name a file, e.g. ban-tin.zip`, 2);
+  if (!isBantinZip(target)) throw new UserError(`zip file ${target} was not written by bantin (it lacks bantin's zip comment); bantin leaves it alone: choose another name, or remove it yourself`, 2);
+}
+
+/**
+ * Zips a folder with its files under `rootName/`, streaming so that a large archive does not fill
+ * memory, into a file beside `zipFile` that is renamed over it only when complete: a full disk or a
+ * killed process leaves the previous zip, never a truncated one. `guards`: folders the zip must keep
+ * clear of besides the project's own and `dir`. Returns the zip's size.
+ */
+export async function zipFolder(dir: string, zipFile: string, rootName: string, guards: readonly Guard[] = []): Promise<number> {
+  const target = realPath(zipFile);
+  checkZipTarget(target, [...guards, { path: dir, name: "the folder it zips" }]);
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
+  let made: string | undefined;
+  try {
+    made = fs.mkdirSync(path.dirname(target), { recursive: true });
+    await writeZip(dir, partial, rootName);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    // Judged before the partial file goes: it may be what filled the disk.
+    const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;
+    fs.rmSync(partial, { force: true });
+    unmakeFolders(path.dirname(target), made);
+    throw failure;
+  }
+  return fs.statSync(target).size;
+}
+
+async function writeZip(dir: string, file: string, rootName: string): Promise<void> {
+  const output = fs.createWriteStream(file);
+  let failure: Error | undefined;
   const done = new Promise<void>((resolve, reject) => {
-    output.on("finish", resolve);
-    output.on("error", reject);
+    output.on("close", () => (failure ? reject(failure) : resolve()));
+    output.on("error", (error) => (failure ??= error));
   });
-  let failure: Error | null = null;
   const zip = new Zip((error, chunk, final) => {
-    if (error) failure = error;
-    else output.write(chunk);
+    if (error) failure ??= error;
+    else output.write(final ? withComment(chunk) : chunk);
     if (final || error) output.end();
   });
   for (const sitePath of siteFiles(dir)) {
+    if (failure) break;
     // Already-compressed media gain nothing from deflate.
-    const entry = /\.(webm|mp4|mp3|jpe?g|png|gif|webp|zip|gz|pf_\w+)$/i.test(sitePath)
-      ? new ZipPassThrough(`${rootName}${sitePath}`)
-      : new ZipDeflate(`${rootName}${sitePath}`, { level: 6 });
+    const entry = /\.(webm|mp4|mp3|jpe?g|png|gif|webp|zip|gz|pf_\w+)$/i.test(sitePath) ? new ZipPassThrough(`${rootName}${sitePath}`) : new ZipDeflate(`${rootName}${sitePath}`, { level: 6 });
+    entry.os = UNIX;
+    entry.attrs = FILE_ATTRIBUTES;
     zip.add(entry);
     entry.push(fs.readFileSync(path.join(dir, sitePath)), true);
+    if (output.writableNeedDrain) await drained(output);
   }
-  zip.end();
+  if (failure) output.destroy();
+  else zip.end();
   await done;
-  if (failure) throw failure;
-  return fs.statSync(zipFile).size;
+}
+
+/** Resolves when a stream can take more, or has closed: a stream that failed never drains. */
+function drained(output: fs.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      output.off("drain", done).off("close", done);
+      resolve();
+    };
+    output.on("drain", done).on("close", done);
+  });
+}
+
+/** fflate's last chunk ends with the end record and no comment: give it bantin's. */
+function withComment(chunk: Uint8Array): Uint8Array {
+  const end = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (end.length < END_SIZE || end.readUInt32LE(end.length - END_SIZE) !== END_SIGNATURE) throw new Error("zip: the archive's last chunk does not end with its end record");
+  const comment = Buffer.from(ZIP_COMMENT);
+  const length = Buffer.alloc(2);
+  length.writeUInt16LE(comment.length);
+  return Buffer.concat([end.subarray(0, end.length - 2), length, comment]);
 }

@@ -2,10 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { findContentError, formatProblem } from "../core/errors.ts";
+import { folderSize } from "../core/files.ts";
+import { writeManifest } from "../core/manifest.ts";
+import { holdOutputFolder, type OutputFolder, type OutputSpec, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
-import { loadContent } from "../content/load.ts";
+import { hashSources } from "../core/source-hash.ts";
+import { errorChain } from "../core/write-errors.ts";
+import { type Content, loadContent } from "../content/load.ts";
 import { pathPrefixOf } from "../content/urls.ts";
 import { bantinPlugin } from "./plugin.ts";
+import { stalePagesPlugin } from "./stale-pages.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -18,49 +25,154 @@ export interface BuildResult {
   milliseconds: number;
 }
 
-function createEleventy({ contentDir, outDir }: BuildOptions, runMode: "build" | "serve"): Eleventy {
-  // Throws a ContentError listing every problem before Eleventy starts.
-  const content = loadContent(contentDir);
-  // Eleventy's base plugin then prefixes every URL of every page with it.
-  const pathPrefix = pathPrefixOf(content.settings.url);
-  const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content });
-  return new Eleventy(LAYOUTS_DIR, path.resolve(outDir), { config, quietMode: true, runMode, pathPrefix });
+/** What a site is made from, and so what the hash in its manifest covers: `offline` rebuilds when any of it changes. */
+export function siteSources(contentDir: string): string[] {
+  return [path.resolve(contentDir), LAYOUTS_DIR, STATIC_DIR, path.join(PROJECT_DIR, "src"), path.join(PROJECT_DIR, "package-lock.json")];
 }
 
-/** Builds the site into `outDir`; rejects with a ContentError for bad content. */
-export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+function siteSpec(contentDir: string, command: string): OutputSpec {
+  return { kind: "site", guards: [{ path: contentDir, name: "the content folder" }], command, example: "dist" };
+}
+
+/**
+ * Eleventy writing into `outDir`, its own error report replaced by `onError`: a build reports its
+ * failure in one line through the CLI, npm start through `onError`, neither with Eleventy's trace.
+ */
+function createEleventy(contentDir: string, content: Content, outDir: string, runMode: "build" | "serve", onError: (error: unknown) => void, configure?: (config: UserConfig) => void): Eleventy {
+  // Eleventy's base plugin prefixes every URL of every page with it.
+  const pathPrefix = pathPrefixOf(content.settings.url);
+  const config = (eleventyConfig: UserConfig) => {
+    eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content });
+    configure?.(eleventyConfig);
+  };
+  const eleventy = new Eleventy(LAYOUTS_DIR, outDir, { config, quietMode: true, runMode, pathPrefix });
+  const reported = new WeakSet<object>();
+  const report = (error: unknown) => {
+    if (typeof error === "object" && error !== null && reported.has(error)) return;
+    if (typeof error === "object" && error !== null) reported.add(error);
+    onError(error);
+  };
+  eleventy.errorHandler.error = report;
+  eleventy.errorHandler.fatal = report;
+  return eleventy;
+}
+
+/** Builds the site into `dir`, a fresh folder; Eleventy's lines are printed only when it succeeds. */
+async function writeSite(contentDir: string, content: Content, dir: string): Promise<BuildResult> {
   const started = performance.now();
-  const eleventy = createEleventy(options, "build");
-  const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string }[]];
+  const eleventy = createEleventy(contentDir, content, dir, "build", () => {});
+  // Held until the build succeeds: a failed build is the one line the CLI prints.
+  const lines: [(line: string) => void, string][] = [];
+  const hold = (print: (line: string) => void) => (line: string) => lines.push([print, line]);
+  eleventy.logger.overrideLogger({ log: hold(console.log), info: hold(console.info), warn: hold(console.warn), error: () => {} });
+  let results: [unknown[], { outputPath?: string }[]];
+  try {
+    results = (await eleventy.write()) as unknown as typeof results;
+  } catch (error) {
+    await untilStill(dir);
+    throw error;
+  }
+  for (const [print, line] of lines) print(line);
   const written = results.flat().filter((entry) => typeof entry === "object" && entry !== null && "content" in entry);
   return { pages: written.length, milliseconds: Math.round(performance.now() - started) };
 }
 
-/** Builds, then serves with live reload, rebuilding when content or layouts change. */
-export async function serveSite(options: BuildOptions, port: number): Promise<void> {
-  const eleventy = createEleventy(options, "serve");
-  // watch() reads Eleventy's benchmarks before its first build would set them up: init() does.
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
-}
+/** How often, and how long at most, a failed build's folder is watched until Eleventy stops writing into it. */
+const STILL_MS = 100;
+const STILL_MAX_MS = 60_000;
 
-/** Newest modification time of the files under some paths (folders walked recursively). */
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  for (const entry of paths) {
-    if (!fs.existsSync(entry)) continue;
-    const stat = fs.statSync(entry);
-    if (!stat.isDirectory()) newest = Math.max(newest, stat.mtimeMs);
-    else for (const file of fs.readdirSync(entry, { recursive: true, encoding: "utf8" })) newest = Math.max(newest, fs.statSync(path.join(entry, file)).mtimeMs);
+/**
+ * When one template fails, Eleventy rejects at once while its other templates and copies go on
+ * writing: the folder is removed only once they have stopped, or they would make parts of it again
+ * (and a copy failing there would be an unhandled rejection).
+ */
+async function untilStill(dir: string): Promise<void> {
+  let last = "";
+  for (let waited = 0; waited < STILL_MAX_MS; waited += STILL_MS) {
+    const now = JSON.stringify(folderSize(dir));
+    if (now === last) return;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, STILL_MS));
   }
-  return newest;
 }
 
-/** True when `outDir` holds a build newer than every input: content, layouts, static files, code. */
-export function isBuildFresh({ contentDir, outDir }: BuildOptions): boolean {
-  const marker = path.join(outDir, "index.html");
-  if (!fs.existsSync(marker)) return false;
-  const inputs = [contentDir, LAYOUTS_DIR, STATIC_DIR, path.join(PROJECT_DIR, "src"), path.join(PROJECT_DIR, "eleventy.config.ts")];
-  return fs.statSync(marker).mtimeMs > newestChange(inputs);
+/** Builds beside the held folder and swaps the complete site in; content errors throw before anything is written. */
+async function buildInto(folder: OutputFolder, contentDir: string, sources: string): Promise<BuildResult> {
+  // Throws a ContentError listing every problem before Eleventy starts.
+  const content = loadContent(contentDir);
+  let result: BuildResult | undefined;
+  await replaceOutput(folder, sources, async (dir) => {
+    result = await writeSite(contentDir, content, dir);
+  });
+  return result!;
+}
+
+/**
+ * Builds the site into `outDir`, complete or not at all (docs/design.md, "Output folders"); rejects
+ * with a ContentError for bad content, a UserError for a refused or unwritable folder.
+ */
+export async function buildSite({ contentDir, outDir }: BuildOptions): Promise<BuildResult> {
+  return withOutputFolder(outDir, siteSpec(contentDir, "npm run build"), (folder) => buildInto(folder, contentDir, hashSources(siteSources(contentDir))));
+}
+
+/**
+ * Runs `use` on the built site in `outDir`, building it first unless its manifest says it is
+ * complete and made from the current sources; the folder stays held meanwhile, so that no other
+ * command rebuilds it under `use`. `use` learns whether the site was reused.
+ */
+export async function withCurrentSite<T>({ contentDir, outDir }: BuildOptions, command: string, use: (reused: boolean) => Promise<T>): Promise<T> {
+  return withOutputFolder(outDir, siteSpec(contentDir, command), async (folder) => {
+    const sources = hashSources(siteSources(contentDir));
+    const { previous } = folder;
+    const reused = previous !== undefined && previous.complete && previous.sources === sources && previous.files.every((file) => fs.existsSync(path.join(folder.path, file)));
+    if (!reused) await buildInto(folder, contentDir, sources);
+    return use(reused);
+  });
+}
+
+/**
+ * Builds, then serves with live reload, rebuilding when content or layouts change. Eleventy writes
+ * in place here: the folder is held while serving, and its manifest says "incomplete" throughout,
+ * so that `offline` never takes it for a finished build.
+ */
+export async function serveSite({ contentDir, outDir }: BuildOptions, port: number): Promise<void> {
+  const { folder, lock } = holdOutputFolder(outDir, siteSpec(contentDir, "npm start"));
+  process.once("exit", () => lock.release());
+  // Ctrl+C ends npm start: let the folder go, then end as the signal would have.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      lock.release();
+      process.kill(process.pid, signal);
+    });
+  }
+  try {
+    const content = loadContent(contentDir);
+    fs.mkdirSync(folder.path, { recursive: true });
+    const listed = folder.previous?.files ?? [];
+    writeManifest(folder.path, { tool: "bantin", kind: "site", complete: false, sources: "", files: listed });
+    const relative = path.relative(process.cwd(), path.resolve(contentDir));
+    const shown = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(contentDir) : relative || ".";
+    const eleventy = createEleventy(contentDir, content, folder.path, "serve", (error) => console.error(failureLines(error, shown).join("\n")), (config) =>
+      config.addPlugin(stalePagesPlugin, { outDir: folder.path, listed }),
+    );
+    // watch() reads Eleventy's benchmarks before its first build would set them up: init() does.
+    await eleventy.init();
+    await eleventy.watch();
+    await eleventy.serve(port);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** A failed rebuild of npm start: each content problem on a line under the content folder, or the errors' messages on one line. */
+export function failureLines(error: unknown, contentDir: string): string[] {
+  const contentError = findContentError(error);
+  if (contentError) return [`[bantin] ${contentError.message.split("\n")[0]}`, ...contentError.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`)];
+  const messages: string[] = [];
+  for (const { message } of errorChain(error)) {
+    const line = message.replace(/\s+/g, " ").trim();
+    if (line && !messages.some((known) => known.includes(line))) messages.push(line);
+  }
+  return [`[bantin] rebuild failed: ${messages.join(": ") || String(error)}`];
 }

@@ -7,7 +7,6 @@ import { type Content, loadContent } from "../content/load.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
 import { filters } from "./filters.ts";
 import { searchPlugin } from "./search-plugin.ts";
-import { stalePagesPlugin } from "./stale-pages.ts";
 
 export interface BantinOptions {
   /** The editors' content folder. */
@@ -35,9 +34,9 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content }
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
-  // After a build: first remove pages earlier builds left behind, then index what remains.
+  // After a build, listeners run in the order registered: the index first, then (npm start) the
+  // clean-up and manifest that site/build.ts registers after this plugin.
   eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.addPlugin(stalePagesPlugin);
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setTemplateFormats(["njk"]);
 }

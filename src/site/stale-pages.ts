@@ -2,35 +2,45 @@ import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { siteFiles } from "../core/files.ts";
-
-/** How bantin's pages and feeds name their maker; a file without it is never removed. */
-const MADE_BY_BANTIN = /<meta name="generator" content="bantin">|<generator>bantin<\/generator>/;
+import { removeListed } from "../core/folder-swap.ts";
+import { writeManifest } from "../core/manifest.ts";
+import { STATIC_DIR } from "../core/project.ts";
+import { PAGEFIND_FOLDER } from "../search/indexer.ts";
+import { CLIENT_SCRIPTS } from "./client-scripts.ts";
 
 /**
- * Removes the pages and feeds an earlier build wrote into `outDir` that this build did not: an
- * article renamed, deleted or made a draft, a category emptied. Left there they would still be
- * served, found by search (which indexes every page of the folder) and copied offline. Only files
- * bantin made are touched; anything else in the folder stays. Returns the site paths removed.
+ * Everything a build writes into `outDir`, as site paths: the templates' output, the static files,
+ * the browser bundles and the search index. Only those that are there: npm start indexes once.
  */
-export function removeStalePages(outDir: string, written: Iterable<string>): string[] {
-  const kept = new Set([...written].map((file) => path.resolve(file)));
-  const removed: string[] = [];
-  for (const sitePath of siteFiles(outDir)) {
-    const file = path.join(outDir, sitePath);
-    if (!/\.(html|xml)$/.test(sitePath) || kept.has(file) || !MADE_BY_BANTIN.test(fs.readFileSync(file, "utf8"))) continue;
-    fs.rmSync(file);
-    removed.push(sitePath);
-    // Folders the removal emptied go too: an article's folder, then its day's, when nothing else is left.
-    for (let folder = path.dirname(file); folder !== outDir && fs.readdirSync(folder).length === 0; folder = path.dirname(folder)) fs.rmdirSync(folder);
-  }
-  return removed;
+export function builtFiles(outDir: string, results: readonly { outputPath: string | false }[]): Set<string> {
+  const sitePath = (file: string) => `/${path.relative(outDir, file).split(path.sep).join("/")}`;
+  const index = path.join(outDir, PAGEFIND_FOLDER);
+  const pagefind = fs.existsSync(index) ? siteFiles(index).map((file) => `/${PAGEFIND_FOLDER}${file}`) : [];
+  return new Set([
+    ...results.flatMap((result) => (typeof result.outputPath === "string" ? [sitePath(path.resolve(result.outputPath))] : [])),
+    ...siteFiles(STATIC_DIR),
+    ...CLIENT_SCRIPTS.map((script) => script.url),
+    ...pagefind,
+  ]);
 }
 
-/** Eleventy plugin: after each build written to disk, removes what earlier builds left behind. */
-export function stalePagesPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode, results }: { directories: { output: string }; outputMode: string; results: { outputPath: string | false }[] }) => {
+/**
+ * Eleventy plugin for a site written in place (npm start): after each build, removes the files the
+ * folder's manifest lists that this build did not write (an article renamed, deleted or made a
+ * draft, a category emptied), which would otherwise still be served and found. Nothing else is
+ * touched. The manifest then lists this build's files and stays "incomplete": the search index is
+ * the first build's, and a later build or `offline` must not take the folder as finished.
+ */
+export function stalePagesPlugin(eleventyConfig: UserConfig, { outDir, listed }: { outDir: string; listed: readonly string[] }): void {
+  let previous = [...listed];
+  eleventyConfig.on("eleventy.after", ({ outputMode, results }: { outputMode: string; results: { outputPath: string | false }[] }) => {
     if (outputMode !== "fs") return;
-    const written = results.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : []));
-    removeStalePages(path.resolve(directories.output), written);
+    const written = builtFiles(outDir, results);
+    removeListed(
+      outDir,
+      previous.filter((file) => !written.has(file)),
+    );
+    previous = [...written].sort();
+    writeManifest(outDir, { tool: "bantin", kind: "site", complete: false, sources: "", files: previous });
   });
 }

@@ -12,7 +12,8 @@ describe("eleventy.config.ts", () => {
     const cli = path.join(PROJECT, "node_modules/@11ty/eleventy/cmd.cjs");
     await promisify(execFile)("npx", ["tsx", cli, "--config=eleventy.config.ts", `--output=${outDir}`, "--quiet"], { cwd: PROJECT });
     const built = await buildFixture(path.join(PROJECT, "content"));
-    const files = siteFiles(built.outDir);
+    // bantin's own commands record what they wrote in a manifest; Eleventy's CLI writes none.
+    const files = siteFiles(built.outDir).filter((file) => file !== "/.bantin-manifest.json");
     expect(siteFiles(outDir)).toEqual(files);
     expect(files.filter((file) => file.endsWith(".html")).length).toBeGreaterThan(100);
     const differing = files.filter((file) => !fs.readFileSync(path.join(outDir, file)).equals(fs.readFileSync(path.join(built.outDir, file))));

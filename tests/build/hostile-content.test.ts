@@ -235,6 +235,17 @@ describe("files and symbolic links under content/", () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim().split("\n")).toEqual(["1 problem in 1 file:", `  ${missing}: no such folder: ${missing}; expected the content folder, holding the articles and _data/site.json`]);
   });
+  it("`npm run build` reports the same links as `check`, and writes nothing", async () => {
+    const contentDir = copyFixture("site");
+    fs.symlinkSync("../nowhere.md", path.join(contentDir, "2011/broken.md"));
+    fs.symlinkSync("..", path.join(contentDir, "2011/up"));
+    const outDir = path.join(tempDir("links-out"), "dist");
+    const built = await bantin(["build", "--content", contentDir, "--out", outDir]);
+    expect(built.code).toBe(1);
+    expect(built.stderr.trim().split("\n")[0]).toBe("2 problems in 2 files:");
+    expect(built.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
 });
 
 describe("ids in bodies", () => {

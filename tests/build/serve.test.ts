@@ -3,12 +3,14 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bantin } from "../helpers/cli.ts";
 import { copyFixture, PROJECT, tempDir } from "../helpers/site.ts";
 
 // `npm start` as a reader runs it: the CLI in a process of its own, serving with live reload.
 let server: ChildProcess;
 let address: string;
 let contentDir: string;
+let outDir: string;
 let output = "";
 
 /** A port nothing listens on, so that the dev server does not move to another one. */
@@ -23,7 +25,8 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   contentDir = copyFixture("site");
   const port = await freePort();
-  server = spawn("npx", ["tsx", "src/cli/main.ts", "serve", "--content", contentDir, "--out", tempDir("serve-out"), "--port", String(port)], { cwd: PROJECT, detached: true });
+  outDir = path.join(tempDir("serve-out"), "dist");
+  server = spawn("npx", ["tsx", "src/cli/main.ts", "serve", "--content", contentDir, "--out", outDir, "--port", String(port)], { cwd: PROJECT, detached: true });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
   address = await new Promise<string>((resolve, reject) => {
@@ -68,6 +71,18 @@ describe("npm start", () => {
     await expect
       .poll(async () => (await fetchText("/2011/09/20/tin-luc-nua-dem-da-sua/")).text, { timeout: 30_000, interval: 500 })
       .toContain("Tin lúc nửa đêm, đã sửa");
-    expect((await fetchText("/2011/09/20/tin-luc-nua-dem/")).status).toBe(404);
+    // The old page goes after the build has written the new ones, when it records what it wrote.
+    await expect.poll(async () => (await fetchText("/2011/09/20/tin-luc-nua-dem/")).status, { timeout: 10_000, interval: 200 }).toBe(404);
   }, 40_000);
+
+  it("holds its output folder: the manifest says incomplete, and offline neither reuses nor rebuilds it meanwhile", async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, ".bantin-manifest.json"), "utf8")) as { complete: boolean; files: string[] };
+    expect(manifest.complete).toBe(false);
+    expect(manifest.files).toContain("/2011/09/20/index.html");
+    const copy = path.join(tempDir("serve-copy"), "ban-sao");
+    const offline = await bantin(["offline", "--content", contentDir, "--site", outDir, "--out", copy]);
+    expect(offline.stderr).toMatch(/^\S+dist is being written by another bantin command \(npm start, process \d+\)/);
+    expect(offline.code).toBe(1);
+    expect(fs.existsSync(copy)).toBe(false);
+  });
 });
