@@ -49,9 +49,12 @@ export interface Command {
   usage: string;
   /** Answers --help or -h with the usage, doing nothing else; otherwise parses `args` and runs. Throws UsageError for wrong arguments. */
   run(args: readonly string[], io: IO): Promise<number>;
+  /** Whether `args` ask for --debug, read as leniently as --help, so that it is known even when they are wrong. */
+  wantsDebug(args: readonly string[]): boolean;
 }
 
-const HELP = { type: "boolean", short: "h" } as const;
+/** Options every command takes besides its own: main.ts acts on --debug, defineCommand on --help. */
+const GLOBAL_OPTIONS = { help: { type: "boolean", short: "h" }, debug: { type: "boolean" } } as const;
 
 export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>): Command {
   const synopsis = `${spec.invocation} ${spec.arguments}`;
@@ -62,29 +65,31 @@ export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>)
     summary: spec.summary,
     usage,
     async run(args, io) {
-      if (asksForHelp(args, spec.options)) {
+      if (asksFor("help", args, spec.options)) {
         io.stdout.write(usage);
         return 0;
       }
       return spec.run(parse(args, spec), io);
     },
+    wantsDebug: (args) => asksFor("debug", args, spec.options),
   };
 }
 
-/** The options as parseArgs takes them, with -h/--help added. */
+/** The options as parseArgs takes them, with --help, -h and --debug added. */
 function parserOptions(options: OptionSpecs) {
-  const parser: Record<string, { type: "string" | "boolean"; default?: string; short?: string }> = { help: HELP };
+  const parser: Record<string, { type: "string" | "boolean"; default?: string; short?: string }> = { ...GLOBAL_OPTIONS };
   for (const [name, option] of Object.entries(options)) parser[name] = option.type === "string" && option.default !== undefined ? { type: "string", default: option.default } : { type: option.type };
   return parser;
 }
 
 /**
- * True when --help or -h stands as an option anywhere before a "--": read leniently, so that help
- * wins over any other argument, right or wrong, while `--out -h` or `-- -h` stay what they are.
+ * True when a global option (--help or -h, --debug) stands as an option anywhere before a "--":
+ * read leniently, so that it counts whatever the other arguments are, right or wrong, while
+ * `--out -h` or `-- -h` stay what they are.
  */
-function asksForHelp(args: readonly string[], options: OptionSpecs): boolean {
+function asksFor(name: keyof typeof GLOBAL_OPTIONS, args: readonly string[], options: OptionSpecs): boolean {
   const { tokens } = parseArgs({ args: [...args], options: parserOptions(options), strict: false, allowPositionals: true, tokens: true });
-  return tokens.some((token) => token.kind === "option" && token.name === "help");
+  return tokens.some((token) => token.kind === "option" && token.name === name);
 }
 
 function parse<O extends OptionSpecs>(args: readonly string[], spec: CommandSpec<O>): { values: OptionValues<O>; positionals: string[] } {
@@ -123,7 +128,7 @@ function usageText(synopsis: string, spec: CommandSpec<OptionSpecs>): string {
   const rows = Object.entries(spec.options).map(([name, option]): [string, string] =>
     option.type === "string" ? [`--${name} ${option.value}`, option.default === undefined ? option.help : `${option.help} (default: ${option.default})`] : [`--${name}`, option.help],
   );
-  rows.push(["-h, --help", "print this help and do nothing else"]);
+  rows.push(["--debug", "print the stack trace of an error (also before the command)"], ["-h, --help", "print this help and do nothing else"]);
   const width = Math.max(...rows.map(([left]) => left.length));
   const indent = (text: string) => text.split("\n").map((line) => (line ? `  ${line}` : line));
   const lines = [synopsis, "", ...indent(spec.description), "", ...rows.map(([left, help]) => `  ${left.padEnd(width)}   ${help}`)];

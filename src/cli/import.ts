@@ -24,7 +24,9 @@ export const importCommand = defineCommand({
     json: { type: "boolean", help: "print a JSON report instead of text" },
   },
   positionals: { min: 1, max: Infinity, missing: "no PATH given: name captured pages or folders of them" },
-  notes: "Exit status: 0 when every page was imported or already there, 1 when a page failed or\nconflicts with an existing file, 2 on wrong usage.",
+  notes:
+    "The articles written are recorded in DIR/_data/imported.json, so that importing a page again\nfinds its article even after an editor changed it: keep that file with the articles.\n" +
+    "Exit status: 0 when every page was imported or already there, 1 when a page failed or\nconflicts with an existing file, 2 on wrong usage.",
   run({ values, positionals }, io) {
     let report: ImportReport;
     try {
@@ -34,7 +36,7 @@ export const importCommand = defineCommand({
       throw error;
     }
     io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-    return report.summary.failed > 0 || report.summary.conflict > 0 ? 1 : 0;
+    return report.summary.failed > 0 || report.summary.conflict > 0 || report.errors.length > 0 ? 1 : 0;
   },
 });
 
@@ -46,6 +48,7 @@ export function formatReport(report: ImportReport): string {
     if (result.status === "conflict") lines.push(`${result.path}: conflict: ${result.reason}`);
     for (const warning of result.warnings) lines.push(`${result.path}: warning: ${warning}`);
   }
+  lines.push(...report.errors);
   const { imported, unchanged, conflict, failed } = report.summary;
   lines.push(`${report.dryRun ? "dry run, nothing written: " : ""}imported ${imported}, unchanged ${unchanged}, conflicts ${conflict}, failed ${failed}`);
   return `${lines.join("\n")}\n`;

@@ -5,8 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "./args.ts";
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
-import { UserError } from "../core/errors.ts";
-import { UsageError } from "./errors.ts";
+import { errorReport } from "./errors.ts";
 import { importCommand } from "./import.ts";
 import type { IO } from "./io.ts";
 import { newCommand } from "./new.ts";
@@ -23,15 +22,23 @@ function commandList(): string {
     const line = `  ${synopsis}`;
     return line.length < SUMMARY_COLUMN - 1 ? `${line.padEnd(SUMMARY_COLUMN)}${summary}` : `${line}\n${" ".repeat(SUMMARY_COLUMN)}${summary}`;
   });
-  return `bantin — builds a static website from an archive of news bulletins\n\n${lines.join("\n")}\n\n  Each command explains itself and its options with --help, e.g. npm run import -- --help\n`;
+  return (
+    `bantin — builds a static website from an archive of news bulletins\n\n${lines.join("\n")}\n\n` +
+    "  Each command explains itself and its options with --help, e.g. npm run import -- --help\n" +
+    "  --debug, before or after the command, prints the stack trace of an error\n"
+  );
 }
 
 /**
  * Runs `bantin` with `argv` (the arguments after the program) and resolves to its exit status:
- * 0 done, 1 failed, 2 wrong usage. Never throws: an unexpected error is printed with its stack.
+ * 0 done, 1 failed, 2 wrong usage. Never throws, and is the one place that prints errors: what a
+ * command throws is one line (errors.ts), with its stack trace after `--debug`, which may stand
+ * before the command or among its arguments.
  */
 export async function run(argv: readonly string[], io: IO): Promise<number> {
-  const [name, ...args] = argv;
+  let start = 0;
+  while (argv[start] === "--debug") start++;
+  const [name, ...args] = argv.slice(start);
   if (name === undefined || name === "--help" || name === "-h") {
     io.stdout.write(commandList());
     return 0;
@@ -44,26 +51,10 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${command.name}: ${error.message}; usage: ${command.synopsis}\n`);
-      return 2;
-    }
-    if (error instanceof UserError) {
-      io.stderr.write(`${error.message}\n`);
-      return error.status;
-    }
-    // A file the system refused (missing, not allowed, no space): its message names the call and the path.
-    if (isSystemError(error)) {
-      io.stderr.write(`${command.name}: ${error.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    const { message, status } = errorReport(error, command, start > 0 || command.wantsDebug(args));
+    io.stderr.write(`${message}\n`);
+    return status;
   }
-}
-
-function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).syscall === "string";
 }
 
 /** True when this module is the program (`tsx src/cli/main.ts …`), not a test importing run(). */

@@ -29,6 +29,7 @@ export const strings = {
   searchPrompt: "Nhập từ khóa để tìm trong các bản tin lưu trữ.",
   searchCount: "Tìm thấy {count} kết quả cho “{query}”.",
   searchNoResult: "Không tìm thấy kết quả nào cho “{query}”. Hãy thử từ khóa khác, bỏ bớt từ hoặc bỏ bộ lọc.",
+  searchShortened: "Từ khóa quá dài nên chỉ tìm theo {count} từ đầu.",
   searchMore: "Xem thêm kết quả",
   searchFailed: "Không tải được chỉ mục tìm kiếm. Hãy tải lại trang.",
   skipToContent: "Bỏ qua, đến nội dung chính",

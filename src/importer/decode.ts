@@ -1,15 +1,16 @@
 // Bytes of a captured page → text. A capture keeps the encoding it was saved in, whatever that
 // was: this decides which it is, and says so when it is not UTF-8.
 import iconv from "iconv-lite";
+import { legacyEncodingReason, legacyVietnameseEncoding } from "./legacy-encodings.ts";
 
 export type Decoded = { ok: true; text: string; encoding: string; warning?: string } | { ok: false; reason: string };
 
 /**
  * Bytes → text. Order: a byte-order mark decides; then UTF-16 without one, recognised by NUL
  * bytes in every other position (ASCII and most Vietnamese letters with no tone mark are U+00xx);
- * then any other NUL means a binary file; then strict UTF-8; then Windows-1258, the legacy
- * Vietnamese Windows code page, said in a warning. Windows-1258 spells tone marks as combining
- * characters, which parseCapture composes (NFC).
+ * then any other NUL means a binary file; then strict UTF-8; then TCVN3 and VNI, refused by name;
+ * then Windows-1258, the legacy Vietnamese Windows code page, said in a warning. Windows-1258
+ * spells tone marks as combining characters, which parseCapture composes (NFC).
  */
 export function decodeCapture(bytes: Uint8Array): Decoded {
   const fail = (reason: string): Decoded => ({ ok: false, reason });
@@ -34,10 +35,12 @@ export function decodeCapture(bytes: Uint8Array): Decoded {
   // Windows-1258 text almost never forms a valid multi-byte UTF-8 sequence by chance; a file full
   // of them with a few broken ones is damaged UTF-8, and reading it as Windows-1258 would garble it.
   if (valid > invalid) return fail(`invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; the rest of the file is UTF-8, so it looks damaged (fix or re-save it as UTF-8)`);
-  const legacy = iconv.decode(Buffer.from(bytes), "windows1258");
-  const unmapped = legacy.indexOf("\uFFFD");
-  if (unmapped >= 0) return fail("neither UTF-8 nor Windows-1258: it holds bytes that mean nothing in Windows-1258 (a binary file, or another encoding such as TCVN3 or VNI)");
-  return { ok: true, text: legacy, encoding: "Windows-1258", warning: "not valid UTF-8; read as Windows-1258" };
+  // Windows-1258 reads TCVN3 and VNI as garbled text without an error: name them before trying it.
+  const legacy = legacyVietnameseEncoding(bytes);
+  if (legacy) return fail(legacyEncodingReason(legacy));
+  const text1258 = iconv.decode(Buffer.from(bytes), "windows1258");
+  if (text1258.includes("\uFFFD")) return fail("neither UTF-8 nor Windows-1258: it holds bytes that mean nothing in Windows-1258 (a binary file, or another encoding)");
+  return { ok: true, text: text1258, encoding: "Windows-1258", warning: "not valid UTF-8; read as Windows-1258" };
 }
 
 function utf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be", why: string): Decoded {

@@ -12,8 +12,11 @@ import { categoryFor, readCategoryNames } from "./categories.ts";
 import { ContentIndex } from "./content-index.ts";
 import { decodeCapture } from "./decode.ts";
 import { collectInputs, type Input } from "./inputs.ts";
+import { ImportLedger, LEDGER_FILE, pageIdentity } from "./ledger.ts";
+import { checkContentFolder } from "./out-folder.ts";
 import { Placer } from "./placer.ts";
 import { failedResult, type ImportReport, type ImportResult, type ImportStatus } from "./report.ts";
+import { removeEmptyFolders } from "./writing.ts";
 
 export interface ImportOptions {
   /** Content folder to write into; relative to `cwd`. Its site settings may name categories. */
@@ -32,16 +35,20 @@ export interface ImportOptions {
 const MAX_CAPTURE_BYTES = 16 * 2 ** 20;
 
 /**
- * Imports every captured page under `paths`. Throws a SettingsError, before reading any page,
- * when the content folder's site settings cannot be read; every other problem is in the report.
+ * Imports every captured page under `paths`. Before reading any page, throws a UserError when the
+ * content folder cannot be written or its record of imported pages cannot be read, and a
+ * SettingsError when its site settings cannot be read; every other problem is in the report.
  */
 export function importCaptures(paths: readonly string[], options: ImportOptions): ImportReport {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = path.resolve(cwd, options.out);
+  const dryRun = options.dryRun === true;
+  const createdFolders = checkContentFolder(contentDir, options.out, { write: !dryRun });
   const categoryNames = readCategoryNames(contentDir);
+  const ledger = ImportLedger.read(contentDir);
   const items = collectInputs(paths, cwd, contentDir);
   const index = new ContentIndex(contentDir);
-  const placer = new Placer(contentDir, options.out, index, { dryRun: options.dryRun === true, force: options.force === true });
+  const placer = new Placer(contentDir, options.out, index, ledger, { dryRun, force: options.force === true });
   const category = (captured: string) => categoryFor(captured, categoryNames, (slug) => index.categorySpelling(slug));
 
   const results: ImportResult[] = [];
@@ -49,9 +56,19 @@ export function importCaptures(paths: readonly string[], options: ImportOptions)
     results.push("status" in item ? item : importOne(item, placer, category));
     options.onProgress?.(results.length, items.length);
   }
+  const errors: string[] = [];
+  if (!dryRun) {
+    try {
+      ledger.save();
+    } catch (error) {
+      errors.push(`could not record the imported pages in ${path.join(options.out, LEDGER_FILE)}: ${(error as Error).message}; import the same pages again to record them`);
+    }
+  }
+  // A content folder made for a run that wrote nothing into it is not left behind.
+  removeEmptyFolders(createdFolders);
   const summary: Record<ImportStatus, number> = { imported: 0, unchanged: 0, conflict: 0, failed: 0 };
   for (const result of results) summary[result.status]++;
-  return { dryRun: options.dryRun === true, out: options.out, summary, results };
+  return { dryRun, out: options.out, summary, results, errors };
 }
 
 function importOne(input: Input, placer: Placer, category: (captured: string) => string): ImportResult {
@@ -72,7 +89,8 @@ function importOne(input: Input, placer: Placer, category: (captured: string) =>
 
   const { page } = parsed;
   const name = category(page.capturedCategory);
-  const placed = placer.place({ date: page.date, slug: slugify(page.title), render: (slug) => renderArticle(page, name, slug), input: input.display }, warnings);
+  const candidate = { date: page.date, slug: slugify(page.title), render: (slug?: string) => renderArticle(page, name, slug), input: input.display, identity: pageIdentity(page) };
+  const placed = placer.place(candidate, warnings);
   return { path: input.display, ...placed, encoding: decoded.encoding, warnings };
 }
 

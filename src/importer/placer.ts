@@ -3,8 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { articleUrl } from "../content/urls.ts";
-import type { ContentIndex, KnownArticle } from "./content-index.ts";
+import type { ContentIndex } from "./content-index.ts";
+import type { ImportLedger } from "./ledger.ts";
 import type { ImportResult } from "./report.ts";
+import { writeFileAtomically } from "./writing.ts";
 
 /** Suffixes tried for pages sharing a file name; reaching it means something is wrong with the input. */
 const MAX_SUFFIX = 1000;
@@ -19,6 +21,8 @@ export interface Candidate {
   render(slug?: string): string;
   /** The input as shown in the report. */
   input: string;
+  /** The page's identity (ledger.ts): how a later import finds the article again, edited or not. */
+  identity: string;
 }
 
 export type Placement = Pick<ImportResult, "status" | "output" | "reason">;
@@ -28,6 +32,9 @@ const dayOf = (date: string) => ({ year: Number(date.slice(0, 4)), month: Number
 
 /**
  * Decides where each page goes, and writes it. The rules, in order:
+ * 0. a page the record of imported pages (ledger.ts) knows goes to the article file recorded for
+ *    it, wherever that file is and whatever was edited in it: unchanged when it holds the page
+ *    byte for byte, otherwise a conflict that only --force resolves by replacing it;
  * 1. the page already sits, byte for byte, at its path or a suffixed one: unchanged;
  * 2. a path taken in this run by another page, or holding another article (another date) on
  *    disk, is skipped for the next suffix (`slug-2`, `slug-3`, …) with a warning; the suffixed
@@ -39,17 +46,19 @@ const dayOf = (date: string) => ({ year: Number(date.slice(0, 4)), month: Number
 export class Placer {
   /** Paths written (or, in a dry run, that would be) in this run, with their content and page. */
   private readonly claims = new Map<string, { input: string; content: string }>();
-  private tempCounter = 0;
 
   constructor(
     private readonly contentDir: string,
     /** The content folder as the report shows it. */
     private readonly shownDir: string,
     private readonly index: ContentIndex,
+    private readonly ledger: ImportLedger,
     private readonly options: { dryRun: boolean; force: boolean },
   ) {}
 
   place(page: Candidate, warnings: string[]): Placement {
+    const known = this.placeKnown(page, warnings);
+    if (known) return known;
     const folder = `${page.date.slice(0, 4)}/${page.date.slice(5, 7)}`;
     const name = (n: number) => (n === 1 ? page.slug : `${page.slug}-${n}`);
     const file = (n: number) => `${folder}/${name(n)}.md`;
@@ -63,6 +72,8 @@ export class Placer {
       const same = claim ? claim.content === content(n) : this.readExisting(file(n)) === content(n);
       if (!same) continue;
       if (claim) warnings.push(`same article as ${claim.input}`);
+      // Recorded now, so that an article imported before there was a record is found after an edit.
+      this.ledger.record(file(n), page.identity);
       return { status: "unchanged", output: shown(file(n)), reason: null };
     }
 
@@ -91,9 +102,38 @@ export class Placer {
       }
       if (n > 1) warnings.push(`wrote ${shown(relative)} with slug "${name(n)}" instead`);
       if (existing) warnings.push(`replaced the different ${shown(relative)} (--force)`);
-      return this.write(relative, content(n), existing !== undefined, page.input, { date: page.date, url: url(n) });
+      return this.write(relative, content(n), existing !== undefined, page, url(n));
     }
     return { status: "failed", output: null, reason: `more than ${MAX_SUFFIX} articles would be named ${page.slug}.md in ${folder}` };
+  }
+
+  /**
+   * Rule 0: the article file the record holds for this page, if it is still an article of the
+   * content folder (the record is a file anyone can edit: it never leads outside it).
+   */
+  private placeKnown(page: Candidate, warnings: string[]): Placement | undefined {
+    const relative = this.ledger.fileOf(page.identity);
+    if (relative === undefined || (!this.claims.has(relative) && this.index.article(relative) === undefined)) return undefined;
+    const claim = this.claims.get(relative);
+    const existing = claim?.content ?? this.readExisting(relative);
+    // Deleted since: the page is placed as a new one.
+    if (existing === undefined) return undefined;
+    const shown = path.join(this.shownDir, relative);
+    const slug = path.posix.basename(relative, ".md");
+    const content = page.render(slug === page.slug ? undefined : slug);
+    if (existing === content) {
+      if (claim) warnings.push(`same article as ${claim.input}`);
+      return { status: "unchanged", output: shown, reason: null };
+    }
+    if (claim) return { status: "conflict", output: shown, reason: `${shown} was written in this run from ${claim.input}, another capture of the same article with other content` };
+    if (!this.options.force) return { status: "conflict", output: shown, reason: `${shown} already exists with different content; --force replaces it` };
+    const url = articleUrl(dayOf(page.date), slug);
+    const owner = this.index.urlOwner(url);
+    if (owner !== undefined && owner !== relative) {
+      return { status: "conflict", output: path.join(this.shownDir, owner), reason: `${path.join(this.shownDir, owner)} already has the URL ${url} that replacing ${shown} would give it` };
+    }
+    warnings.push(`replaced the different ${shown} (--force)`);
+    return this.write(relative, content, true, page, url);
   }
 
   private readExisting(relative: string): string | undefined {
@@ -104,48 +144,19 @@ export class Placer {
     }
   }
 
-  private write(relative: string, content: string, replace: boolean, input: string, article: KnownArticle): Placement {
+  private write(relative: string, content: string, replace: boolean, page: Candidate, url: string): Placement {
     const shown = path.join(this.shownDir, relative);
     if (!this.options.dryRun) {
       try {
-        this.writeAtomically(path.join(this.contentDir, relative), content, replace);
+        writeFileAtomically(path.join(this.contentDir, relative), content, { replace });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "EEXIST") return { status: "conflict", output: shown, reason: `${shown} appeared while importing; run again to compare` };
         return { status: "failed", output: null, reason: `could not write ${shown}: ${(error as Error).message}` };
       }
     }
-    this.claims.set(relative, { input, content });
-    this.index.add(relative, article);
+    this.claims.set(relative, { input: page.input, content });
+    this.ledger.record(relative, page.identity);
+    this.index.add(relative, { date: page.date, url });
     return { status: "imported", output: shown, reason: null };
-  }
-
-  /**
-   * Temp file + rename, so a reader or a crash never sees half an article. A new file is linked
-   * into place rather than renamed, which fails instead of replacing a file that appeared meanwhile.
-   */
-  private writeAtomically(target: string, content: string, replace: boolean): void {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // Hidden and not ending in .md: neither the build nor a later import picks up a leftover.
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${this.tempCounter++}.tmp`);
-    fs.writeFileSync(temp, content, { flag: "wx" });
-    try {
-      if (replace) {
-        fs.renameSync(temp, target);
-        return;
-      }
-      try {
-        fs.linkSync(temp, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
-        // Some network and FAT file systems have no hard links: check, then rename.
-        if (fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: "EEXIST" });
-        fs.renameSync(temp, target);
-        return;
-      }
-      fs.rmSync(temp, { force: true });
-    } catch (error) {
-      fs.rmSync(temp, { force: true });
-      throw error;
-    }
   }
 }

@@ -22,6 +22,8 @@ export interface ImportReport {
   out: string;
   summary: Record<ImportStatus, number>;
   results: ImportResult[];
+  /** What went wrong for the run rather than for one page (the record of imported pages could not be written), one line each. */
+  errors: string[];
 }
 
 /** An input that could not be imported, and why. */

@@ -1,6 +1,8 @@
 // Benchmark of search: how long the index takes to build, its size on disk, and what a reader's
 // first query transfers from a static host (every Pagefind request, gzip-compressed); then the
-// offline copy: its size against the build, and what a first query reads from file://.
+// offline copy: its size against the build, and what a first query reads from file://; last, how
+// long hostile queries take (1,000 × "d", 5,000 characters, 50 distinct words), which the search
+// page cuts to their first words (src/client/search/query.ts): each should answer well under a second.
 //   npm run bench:search -- [--articles 10000] [--content DIR] [--query "dang bo go vap" --query …] [--keep]
 // --content benchmarks an existing content folder (e.g. content/, the sample archive) instead of a
 // generated archive of --articles articles.
@@ -99,6 +101,37 @@ async function firstOfflineQuery(browser: Browser, offlineDir: string, query: st
   }
 }
 
+/** Fifty distinct words typed without tone marks, as readers do; all of them are in the generated archive. */
+const FIFTY_WORDS =
+  "dang bo quan go vap phuong hoi nghi nhan dan can vien hoc tap lam theo tam guong dao duc ho chi minh kinh te xa van hoa the thao giao thong phong chay chua thanh nien phu nu y moi truong do thi an ninh trat tu so bai";
+
+/** Queries a reader can paste or type by holding a key down, by name. */
+const HOSTILE_QUERIES: [string, string][] = [
+  ['1,000 × "d"', Array.from({ length: 1000 }, () => "d").join(" ")],
+  ["5,000 characters", `${FIFTY_WORDS} `.repeat(Math.ceil(5000 / (FIFTY_WORDS.length + 1))).slice(0, 5000)],
+  ["50 distinct words", FIFTY_WORDS],
+];
+
+/** Each hostile query typed into a freshly opened search page, then once more on the same page (Pagefind loaded). */
+async function hostileQueries(browser: Browser, server: StaticServer): Promise<void> {
+  for (const [name, query] of HOSTILE_QUERIES) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL("tim-kiem/", server.url).href);
+      const first = await typeQuery(page, query);
+      // An empty box brings the prompt back, so that the status line cannot show the first answer as the second.
+      await page.getByRole("main").getByRole("searchbox").fill("");
+      await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent?.startsWith("Nhập từ khóa"));
+      const again = await typeQuery(page, query);
+      const status = first.status.length > 160 ? `${first.status.slice(0, 159)}…` : first.status;
+      console.log(`hostile query ${name} (${query.length} characters): ${Math.round(first.milliseconds)} ms on a fresh page, ${Math.round(again.milliseconds)} ms again; ${status}`);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
 function report(query: string, measured: Awaited<ReturnType<typeof firstQuery>>): void {
   const byFile = measured.files.reduce((total, file) => total + file.bytes, 0);
   console.log(`first query "${query}" in Chromium: ${measured.status} (${Math.round(measured.milliseconds)} ms)`);
@@ -159,6 +192,7 @@ async function main(): Promise<void> {
   try {
     for (const query of values.query) report(query, await firstQuery(browser, server, outDir, query));
     for (const query of values.query) await firstOfflineQuery(browser, offlineDir, query);
+    await hostileQueries(browser, server);
   } finally {
     await browser.close();
     await server.close();

@@ -335,6 +335,14 @@ describe("/tim-kiem/ in Chromium: the page", () => {
     await page.context().close();
   });
 
+  it("searches only the first words of a very long query, and says so", async () => {
+    const { page, problems, status: shown, titles } = await search({ q: "go vap ".repeat(500) });
+    expect(shown).toBe(`${COUNT(ARTICLES, "go vap go vap go vap go vap go vap go vap")} Từ khóa quá dài nên chỉ tìm theo 12 từ đầu.`);
+    expect(titles).toHaveLength(10);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("says that search needs JavaScript, and links to the archive, when scripts do not run", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -66,7 +66,7 @@ describe("--json", () => {
     expect(code).toBe(1);
     expect(stdout.endsWith("}\n")).toBe(true);
     const report = JSON.parse(stdout) as ImportReport;
-    expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results"]);
+    expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results", "errors"]);
     expect(report).toMatchObject({ dryRun: false, out, summary: { imported: 5, unchanged: 0, conflict: 0, failed: 3 } });
     expect(report.results.map((result) => Object.keys(result))).toEqual(Array.from({ length: 8 }, () => ["path", "status", "output", "reason", "encoding", "warnings"]));
   });

@@ -1,13 +1,19 @@
 // The dispatcher and the one argument parser, run in-process: help, usage errors, exit statuses,
 // and paths read from the working folder. The import command's own report is in cli-import.test.ts.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { COMMANDS } from "../../src/cli/main.ts";
 import { capture } from "../helpers/captures.ts";
 import { bantin } from "../helpers/cli.ts";
+import { changes, NO_CHANGE, snapshot, systemError } from "../helpers/folder-state.ts";
 import { copyFixture, writeArticle } from "../helpers/site.ts";
-import { tempDir } from "../helpers/paths.ts";
+import { PROJECT, tempDir } from "../helpers/paths.ts";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const NAMES = COMMANDS.map((command) => command.name);
 const commandNamed = (name: string) => COMMANDS.find((command) => command.name === name)!;
@@ -136,4 +142,101 @@ describe("new", () => {
     expect(again.stderr).toMatch(/tin-thu-nghiem\.md already exists; choose another title or edit that file\n$/);
     expect(again.stderr.split("\n")).toHaveLength(2);
   });
+});
+
+describe("errors, and --debug", () => {
+  const CAPTURE = capture("san-choi-phuong-5.txt");
+  const oneLine = (stderr: string) => stderr.split("\n").length === 2 && stderr.endsWith("\n");
+  /** A bug inside a command: statSync of the content folder throws what no user could cause. */
+  const bug = (cwd: string) => {
+    const stat = fs.statSync;
+    vi.spyOn(fs, "statSync").mockImplementation(((file: fs.PathLike, options?: fs.StatSyncOptions) => {
+      if (file === path.join(cwd, "content")) throw new TypeError("Cannot read properties of undefined (reading 'size')");
+      return stat(file, options);
+    }) as typeof fs.statSync);
+  };
+
+  it("an unexpected error is one line naming it and --debug, exit status 1, no stack trace", async () => {
+    const cwd = tempDir("bug");
+    fs.mkdirSync(path.join(cwd, "content"));
+    bug(cwd);
+    const before = snapshot(cwd);
+    expect(await bantin(["import", CAPTURE], { cwd })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "import: unexpected error (TypeError: Cannot read properties of undefined (reading 'size')); run again with --debug for details\n",
+    });
+    expect(changes(before, snapshot(cwd))).toEqual(NO_CHANGE);
+  });
+
+  it.each([
+    ["after the command", ["import", "--debug", CAPTURE]],
+    ["before the command", ["--debug", "import", CAPTURE]],
+    ["after the paths", ["import", CAPTURE, "--debug"]],
+  ])("--debug %s prints the stack trace of an unexpected error", async (_, argv) => {
+    const cwd = tempDir("bug");
+    fs.mkdirSync(path.join(cwd, "content"));
+    bug(cwd);
+    const { code, stdout, stderr } = await bantin(argv, { cwd });
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    expect(stderr).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'size'\)\n\s+at /);
+  });
+
+  it("--debug prints a user's error, then its stack trace", async () => {
+    const cwd = tempDir("debug-user");
+    fs.writeFileSync(path.join(cwd, "notes.txt"), "ghi chú\n");
+    const { code, stdout, stderr } = await bantin(["import", "--debug", "--out", "notes.txt", CAPTURE], { cwd });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^the content folder notes\.txt is a file; expected a folder to write the articles into\nUserError: the content folder notes\.txt is a file[^\n]*\n\s+at /);
+  });
+
+  it.each([
+    [["--debug", "build", "--bogus"], "build: unknown option --bogus; usage: npm run build -- [--content DIR] [--out DIR]\n", 2],
+    [["import", "--debug", "--bogus", "a.txt"], "import: unknown option --bogus; usage: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
+    [["--debug", "buidl"], 'unknown command "buidl"; the commands are build, serve, check, offline, import, new\n', 2],
+  ])("%j: wrong usage stays one line, --debug or not", async (argv, stderr, code) => {
+    const cwd = tempDir("debug-usage");
+    const run = await bantin(argv, { cwd });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr });
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  it("--debug after -- is a path like any other", async () => {
+    const { stdout } = await bantin(["import", "--dry-run", "--", "--debug"], { cwd: tempDir("debug-path") });
+    expect(stdout).toBe("--debug: no such file or folder\ndry run, nothing written: imported 0, unchanged 0, conflicts 0, failed 1\n");
+  });
+
+  it.each([
+    ["a file", "notes.txt", "the content folder notes.txt is a file; expected a folder to write the articles into", 2],
+    ["inside a file", path.join("notes.txt", "content"), `the content folder ${path.join("notes.txt", "content")} is inside CWD/notes.txt, which is a file; expected a folder to write the articles into`, 2],
+  ])("import --out naming %s: one line, exit status 2, nothing written", async (_, out, message, status) => {
+    const cwd = tempDir("out-file");
+    fs.writeFileSync(path.join(cwd, "notes.txt"), "ghi chú\n");
+    const before = snapshot(cwd);
+    for (const dryRun of [[], ["--dry-run"]]) {
+      expect(await bantin(["import", ...dryRun, "--out", out, CAPTURE], { cwd })).toEqual({ code: status, stdout: "", stderr: `${message.replace("CWD", cwd)}\n` });
+    }
+    expect(changes(before, snapshot(cwd))).toEqual(NO_CHANGE);
+  });
+
+  it("import --out a folder that cannot be written (EACCES): one line, exit status 1, nothing written", async () => {
+    const cwd = tempDir("out-denied");
+    const out = path.join(cwd, "content");
+    fs.mkdirSync(out);
+    vi.spyOn(fs, "accessSync").mockImplementation((file) => {
+      throw systemError("EACCES", "permission denied", "access", String(file));
+    });
+    const before = snapshot(cwd);
+    const run = await bantin(["import", "--out", "content", CAPTURE, CAPTURE.replace("san-choi", "giai-bong-da")], { cwd });
+    expect(run).toEqual({ code: 1, stdout: "", stderr: `cannot write into the content folder content: EACCES: permission denied, access '${out}'\n` });
+    expect(oneLine(run.stderr)).toBe(true);
+    expect(changes(before, snapshot(cwd))).toEqual(NO_CHANGE);
+  });
+
+  // In a process of its own: Node's recursive mkdir spins there for ever, which would hang the test run rather than fail it.
+  it.skipIf(!fs.existsSync("/proc/self"))("import --out a folder under /proc, which no one can make (and Node's recursive mkdir never returns from): one line, exit status 1", () => {
+    const run = spawnSync(path.join(PROJECT, "node_modules", ".bin", "tsx"), [path.join(PROJECT, "src", "cli", "main.ts"), "import", "--out", "/proc/bantin-thu/content", CAPTURE], { cwd: tempDir("out-proc"), encoding: "utf8", timeout: 30_000 });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 1, stdout: "", stderr: "cannot write into the content folder /proc/bantin-thu/content: ENOENT: no such file or directory, mkdir '/proc/bantin-thu'\n" });
+    expect(fs.existsSync("/proc/bantin-thu")).toBe(false);
+  }, 40_000);
 });

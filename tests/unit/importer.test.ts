@@ -16,6 +16,8 @@ import { FIXTURES, tempDir } from "../helpers/paths.ts";
 // (text report, exit status, progress) is tested in cli-import.test.ts.
 
 const PLAYGROUND = path.join("2012", "11", "phuong-5-khanh-thanh-san-choi-thieu-nhi-niem-vui-ngay-cuoi-tuan.md");
+/** The record of imported pages that every import writing an article leaves beside them (ledger.ts). */
+const LEDGER = path.join("_data", "imported.json");
 
 /** A content folder with the site fixture's settings (and, when asked, its articles), to load imported articles. */
 function siteCopy({ articles = false } = {}): string {
@@ -70,7 +72,7 @@ describe("importing a capture with every part of a legacy page", () => {
     const out = tempDir("full-page");
     const report = importInto(out, [FULL_PAGE]);
     expect(report.results).toEqual([{ path: FULL_PAGE, status: "imported", output: path.join(out, FULL_PAGE_FILE), reason: null, encoding: "UTF-8", warnings: [] }]);
-    expect(filesIn(out)).toEqual([FULL_PAGE_FILE]);
+    expect(filesIn(out)).toEqual([FULL_PAGE_FILE, LEDGER]);
 
     const text = fs.readFileSync(path.join(out, FULL_PAGE_FILE), "utf8");
     expect(text.startsWith(
@@ -214,6 +216,7 @@ describe("pages that cannot be read", () => {
       FULL_PAGE_FILE,
       PLAYGROUND,
       path.join("2013", "06", "khai-mac-giai-bong-da-thieu-nien-he.md"),
+      LEDGER,
     ]);
   });
 
@@ -240,7 +243,7 @@ describe("nothing lost, nothing clobbered", () => {
     expect(again.results[0]).toMatchObject({ output: file, warnings: [] });
     expect(fs.readFileSync(file)).toEqual(before);
     expect(fs.statSync(file).mtimeMs).toBe(mtimeMs);
-    expect(filesIn(out)).toEqual([PLAYGROUND]);
+    expect(filesIn(out)).toEqual([PLAYGROUND, LEDGER]);
   });
 
   it("never overwrites a different file without force", () => {
@@ -260,7 +263,7 @@ describe("nothing lost, nothing clobbered", () => {
     const forced = importInto(out, [capture("san-choi-phuong-5.txt")], { force: true });
     expect(forced.results[0]).toMatchObject({ status: "imported", warnings: [`replaced the different ${file} (--force)`] });
     expect(fs.readFileSync(file, "utf8")).toBe(imported);
-    expect(filesIn(out)).toEqual([PLAYGROUND]); // no temporary file left behind
+    expect(filesIn(out)).toEqual([PLAYGROUND, LEDGER]); // no temporary file left behind
   });
 
   it("keeps both of two different pages that would get the same path, and they load", () => {
@@ -300,7 +303,7 @@ describe("nothing lost, nothing clobbered", () => {
       ["imported", []],
       ["unchanged", [`same article as ${first}`]],
     ]);
-    expect(filesIn(out)).toHaveLength(1);
+    expect(filesIn(out)).toEqual([path.join("2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md"), LEDGER]);
   });
 
   it("puts a page beside another article that has its file name but another date", () => {
@@ -356,7 +359,8 @@ describe("the report", () => {
   it("has the summary and one result per input, each with every key", () => {
     const out = tempDir("out");
     const report = importInto(out, [CAPTURES]);
-    expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results"]);
+    expect(Object.keys(report)).toEqual(["dryRun", "out", "summary", "results", "errors"]);
+    expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ dryRun: false, out, summary: { imported: 5, unchanged: 0, conflict: 0, failed: 3 } });
     expect(report.results).toHaveLength(8);
     for (const result of report.results) {

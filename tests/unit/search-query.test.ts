@@ -96,6 +96,12 @@ describe("expandQuery: d typed for đ", () => {
     for (const variant of variants) expect(variant.startsWith("đa ")).toBe(true);
   });
 
+  it("gives a word typed twice one reading in both places, asking the index about it once", async () => {
+    const { hasWord, asked } = indexOf("di", "đi", "lai");
+    expect(await expandQuery("di di lai lai", hasWord)).toEqual(["di di lai lai", "đi đi lai lai"]);
+    expect(asked.sort()).toEqual(["di", "đi"]);
+  });
+
   it("keeps the quotation marks of a phrase around every reading", async () => {
     const { hasWord } = indexOf("dao", "đao", "đuc");
     expect(await expandQuery('"dao duc"', hasWord)).toEqual(['"dao đuc"', '"đao đuc"']);

@@ -1,41 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PagefindModule } from "../../src/client/search/pagefind-api.ts";
-import type { PagefindIndexesSearchResults, PagefindIndexOptions, PagefindSearchOptions } from "../../src/client/search/pagefind-api.ts";
 import { oneAtATime, runSearch } from "../../src/client/search/run.ts";
-import { type FakePage, fakeResult, ids } from "../helpers/pagefind.ts";
-
-interface Index {
-  /** What a search for a term finds with tone marks folded, Pagefind's default. */
-  folded: Record<string, FakePage[]>;
-  /** What it finds with exactDiacritics on. */
-  exact?: Record<string, FakePage[]>;
-  /** The words the index holds, for whole-word (quoted) searches. */
-  words?: string[];
-}
-
-/** A stand-in for Pagefind's module over a small table, recording every search and option. */
-function fakePagefind({ folded, exact = {}, words = [] }: Index) {
-  const searches: { term: string | null; options: PagefindSearchOptions | undefined; exact: boolean }[] = [];
-  const options: PagefindIndexOptions[] = [];
-  let exactOn = false;
-  const answer = (pages: FakePage[]): PagefindIndexesSearchResults => ({ results: pages.map(fakeResult), unfilteredResultCount: pages.length, filters: {}, totalFilters: {} });
-  const pagefind: PagefindModule = {
-    options: async (next) => {
-      options.push(next);
-      if (next.exactDiacritics !== undefined) exactOn = next.exactDiacritics;
-    },
-    search: async (term, searchOptions) => {
-      searches.push({ term, options: searchOptions, exact: exactOn });
-      if (term === null) return answer(Object.values(folded).flat());
-      const quoted = /^"(.*)"$/.exec(term);
-      if (quoted && words.includes(quoted[1]!)) return answer([{ id: quoted[1]! }]);
-      const pages = (exactOn ? exact : folded)[term] ?? [];
-      return answer(searchOptions?.sort ? [...pages].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "")) : pages);
-    },
-    filters: async () => ({}),
-  };
-  return { pagefind, searches, options };
-}
+import { fakePagefind, ids } from "../helpers/pagefind.ts";
 
 const day = (date: string) => `${date}T09:00:00+07:00`;
 
@@ -70,6 +35,15 @@ describe("runSearch", () => {
     // Typed without marks: no exact pass.
     expect(searches.some((search) => search.exact)).toBe(false);
     expect(searches.map((search) => search.term)).toEqual(['"dao"', '"đao"', '"duc"', '"đuc"', "đao đuc", "đao", "đuc"]);
+  });
+
+  it("asks whether the index holds a word with a filter no page has, counting its pages without listing them", async () => {
+    const { pagefind, searches } = fakePagefind({ words: ["đang"], folded: { "đang bo": [{ id: "dang-bo" }] } });
+    await runSearch(pagefind, "dang bo", {}, true);
+    expect(searches.filter((search) => search.term?.startsWith('"')).map(({ term, options }) => [term, options])).toEqual([
+      ['"dang"', { filters: { year: "0" } }],
+      ['"đang"', { filters: { year: "0" } }],
+    ]);
   });
 
   it("puts pages with the tone marks as typed first, searching with exact diacritics and then without again", async () => {

@@ -5,7 +5,7 @@ import { label } from "../../core/strings.ts";
 import { siteHref } from "../links.ts";
 import { sharedPagefind } from "./pagefind.ts";
 import type { PagefindSearchFragment } from "./pagefind-api.ts";
-import { cleanQuery } from "./query.ts";
+import { boundQuery, cleanQuery } from "./query.ts";
 import type { ResultList } from "./results.ts";
 import { type Filters, oneAtATime, runSearch } from "./run.ts";
 
@@ -19,6 +19,8 @@ interface SearchStrings {
   count: string;
   noResult: string;
   failed: string;
+  /** Said after the count when the query was cut to its first words. */
+  shortened: string;
 }
 
 function required<T extends Element>(selector: string): T {
@@ -121,7 +123,9 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   async function search(): Promise<void> {
     const mine = ++generation;
     const typed = input.value.trim();
-    const query = cleanQuery(typed);
+    const cleaned = cleanQuery(typed);
+    // runSearch cuts a long query the same way; the status line says so.
+    const { query, shortened, words } = boundQuery(cleaned);
     updateAddress(typed);
     const chosen = filters();
     if (!query && Object.keys(chosen).length === 0) {
@@ -133,14 +137,15 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
     }
     status.textContent = strings.loading;
     try {
-      const results = await exclusive(async () => runSearch(await pagefind(), query, chosen, sort.value === "moi-nhat"));
+      const results = await exclusive(async () => runSearch(await pagefind(), cleaned, chosen, sort.value === "moi-nhat"));
       const first = await results.next(PAGE_SIZE);
       if (mine !== generation) return;
       current = results;
       list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
       more.hidden = !results.hasMore();
-      const shown = typed || [chosen.category, chosen.year].filter(Boolean).join(", ");
-      status.textContent = results.total === 0 ? label(strings.noResult, { query: shown }) : label(strings.count, { count: formatNumber(results.total), query: shown });
+      const shown = (shortened ? query : typed) || [chosen.category, chosen.year].filter(Boolean).join(", ");
+      const found = results.total === 0 ? label(strings.noResult, { query: shown }) : label(strings.count, { count: formatNumber(results.total), query: shown });
+      status.textContent = shortened ? `${found} ${label(strings.shortened, { count: words })}` : found;
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = strings.failed;

@@ -9,6 +9,16 @@ import { stripMarks } from "../../core/text.ts";
  */
 export const MAX_AMBIGUOUS_D_WORDS = 3;
 
+/*
+ * The longest query searched, in words and in characters. Every word costs Pagefind a lookup in
+ * each variant, and the ranking one search more: a pasted paragraph, or a key held down (1,000 ×
+ * "d" took 35 s on 2,000 articles), would freeze the page. Twelve syllables hold a name, a place
+ * or the start of a headline, which is what readers search for; 120 characters hold them with
+ * their marks and leave room for longer words of other languages.
+ */
+export const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_CHARACTERS = 120;
+
 /** A word that starts with d, after any punctuation ("“dân" too): group 1 the punctuation, group 2 the rest. */
 const D_WORD = /^([^\p{L}\p{N}]*)d(.*)$/u;
 
@@ -34,6 +44,48 @@ export function parseQuery(query: string): ParsedQuery {
   return { phrase, words: inner.split(" ").filter(Boolean) };
 }
 
+export interface BoundedQuery {
+  /** The query to search: the cleaned query, or its first words. */
+  query: string;
+  /** Whether words (or the end of a single long word) were left out. */
+  shortened: boolean;
+  /** How many words `query` has. */
+  words: number;
+}
+
+/**
+ * A cleaned query (see cleanQuery) cut to its first MAX_QUERY_WORDS words and at most
+ * MAX_QUERY_CHARACTERS characters, a phrase keeping its quotation marks. A first word longer than
+ * that is cut too, never inside a character outside the Basic Multilingual Plane.
+ */
+export function boundQuery(query: string): BoundedQuery {
+  const parsed = parseQuery(query);
+  const kept: string[] = [];
+  let length = parsed.phrase ? 2 : 0;
+  for (const word of parsed.words) {
+    const added = (kept.length > 0 ? 1 : 0) + word.length;
+    if (kept.length === MAX_QUERY_WORDS) break;
+    if (length + added > MAX_QUERY_CHARACTERS) {
+      if (kept.length === 0) kept.push(cutTo(word, MAX_QUERY_CHARACTERS - length));
+      break;
+    }
+    kept.push(word);
+    length += added;
+  }
+  const shortened = kept.length < parsed.words.length || kept.at(-1) !== parsed.words.at(-1);
+  return { query: shortened ? joinQuery(kept, parsed.phrase) : query, shortened, words: kept.length };
+}
+
+/** The start of `text`, at most `length` UTF-16 units, whole code points only. */
+function cutTo(text: string, length: number): string {
+  let cut = "";
+  for (const character of text) {
+    if (cut.length + character.length > length) break;
+    cut += character;
+  }
+  return cut;
+}
+
 function joinQuery(words: string[], phrase: boolean): string {
   const text = words.join(" ");
   return phrase ? `"${text}"` : text;
@@ -51,16 +103,18 @@ export type HasWord = (foldedWord: string) => Promise<boolean> | boolean;
  * The queries to run for one typed query: the query itself, and for each word that starts with d,
  * the same word with đ, when the index has it. A word whose two readings are both missing (the
  * reader is still typing it) keeps both, so that Pagefind's prefix matching can find either.
- * Every combination is returned, the typed reading first.
+ * Every combination is returned, the typed reading first. A word typed twice takes one reading
+ * in both places: "d d d …" is two queries, not one for each mix of d and đ.
  */
 export async function expandQuery(query: string, hasWord: HasWord): Promise<string[]> {
   const parsed = parseQuery(query);
-  const choices: string[][] = [];
+  const readings = new Map<string, string[]>();
   let ambiguous = 0;
   for (const word of parsed.words) {
+    if (readings.has(word)) continue;
     const match = D_WORD.exec(word);
     if (!match) {
-      choices.push([word]);
+      readings.set(word, [word]);
       continue;
     }
     const withD = word;
@@ -69,9 +123,9 @@ export async function expandQuery(query: string, hasWord: HasWord): Promise<stri
     let forms = [...(hasD ? [withD] : []), ...(hasDd ? [withDd] : [])];
     if (forms.length === 0) forms = [withD, withDd];
     if (forms.length > 1 && ++ambiguous > MAX_AMBIGUOUS_D_WORDS) forms = [withD];
-    choices.push(forms);
+    readings.set(word, forms);
   }
-  let variants: string[][] = [[]];
-  for (const forms of choices) variants = variants.flatMap((prefix) => forms.map((form) => [...prefix, form]));
-  return variants.map((words) => joinQuery(words, parsed.phrase));
+  let choices: Map<string, string>[] = [new Map()];
+  for (const [word, forms] of readings) choices = choices.flatMap((chosen) => forms.map((form) => new Map(chosen).set(word, form)));
+  return choices.map((chosen) => joinQuery(parsed.words.map((word) => chosen.get(word)!), parsed.phrase));
 }
