@@ -1,9 +1,7 @@
 // What a command can throw, and how main.ts says it: wrong usage, content problems turned into one
 // UserError (core/errors.ts), files the system refused, and what nobody could have caused from the
 // command line. Each is one line (a UserError may list problems on more); --debug adds the stack trace.
-import path from "node:path";
-import { findContentError, formatProblem, UserError } from "../core/errors.ts";
-import { errorChain } from "../core/write-errors.ts";
+import { errorChain, findContentError, problemLines, UserError } from "../core/errors.ts";
 
 /** Wrong arguments: main.ts adds the command and its synopsis, and the exit status is 2. */
 export class UsageError extends Error {
@@ -20,8 +18,7 @@ export async function reportingContentProblems<T>(contentDir: string, work: () =
   } catch (error) {
     const contentError = findContentError(error);
     if (!contentError) throw error;
-    const problems = contentError.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`);
-    throw new UserError([contentError.message.split("\n")[0], ...problems].join("\n"));
+    throw new UserError(problemLines(contentError, contentDir).join("\n"));
   }
 }
 

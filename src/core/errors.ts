@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** One thing wrong in one file, said so that an editor can fix it. */
 export interface Problem {
   /** The file, as the editor would type it. */
@@ -48,19 +50,31 @@ export class ContentError extends Error {
 }
 
 /**
+ * A ContentError as the commands print it: the count, then one problem a line, each file under
+ * `contentDir` as the editor would open it.
+ */
+export function problemLines(error: ContentError, contentDir: string): string[] {
+  const summary = error.message.split("\n")[0]!;
+  return [summary, ...error.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`)];
+}
+
+/** An error and those it wraps, outermost first: Eleventy's `originalError`, or the standard `cause`. */
+export function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current: unknown = error; current instanceof Error && !chain.includes(current); ) {
+    chain.push(current);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return chain;
+}
+
+/**
  * Finds a ContentError however deep a framework wrapped it. Checked by name, not instanceof:
  * Eleventy loads the config through its own module loader, which may hold a second copy of this class.
  */
 export function findContentError(error: unknown): ContentError | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    if (current.name === "ContentError" && Array.isArray((current as ContentError).problems)) return current as ContentError;
-    seen.add(current);
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
-  return undefined;
+  return errorChain(error).find((link): link is ContentError => link.name === "ContentError" && Array.isArray((link as ContentError).problems));
 }
 
 /** The closest known name to a misspelt one, if it is close enough to be a likely typo. */

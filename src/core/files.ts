@@ -22,3 +22,10 @@ export function folderSize(dir: string): { files: number; bytes: number } {
   }
   return { files, bytes };
 }
+
+/** Folders holding the files, each as a site path: /a/b/c.html gives /a and /a/b (the root, "/", left out). */
+export function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) for (let folder = path.posix.dirname(file); folder !== "/" && !folders.has(folder); folder = path.posix.dirname(folder)) folders.add(folder);
+  return folders;
+}

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { UserError } from "./errors.ts";
+import { errorChain, UserError } from "./errors.ts";
 
 /** What the system said, for the failures of writing that the user can do something about. */
 const REASONS: Record<string, { reason: string; advice: string }> = {
@@ -25,17 +25,6 @@ const WORDED: readonly [RegExp, string][] = [
 interface Found {
   code: string;
   path?: string | undefined;
-}
-
-/** An error and those it wraps, outermost first: Eleventy's `originalError`, or the standard `cause`. */
-export function errorChain(error: unknown): Error[] {
-  const chain: Error[] = [];
-  for (let current: unknown = error; current instanceof Error && !chain.includes(current); ) {
-    chain.push(current);
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
-  return chain;
 }
 
 /** The system error behind `error`, however deep a framework wrapped it; by its code, or else by its words. */

@@ -1,9 +1,9 @@
 // The articles already in the content folder an import writes into, as the build will see them.
 import fs from "node:fs";
 import path from "node:path";
-import { CORE_SCHEMA, load } from "js-yaml";
 import { parseArticleDate } from "../core/dates.ts";
 import { slugify } from "../core/slug.ts";
+import { readSource } from "../content/front-matter.ts";
 import { contentFiles } from "../content/sources.ts";
 import { articleUrl } from "../content/urls.ts";
 
@@ -27,15 +27,14 @@ export class ContentIndex {
   }
 
   private read(file: string): void {
-    let data: Record<string, unknown>;
+    // Read as the build reads it; unreadable files are the build's to report, here only occupied paths.
+    let data: Record<string, unknown> | undefined;
     try {
-      const text = fs.readFileSync(path.join(this.contentDir, file), "utf8").replace(/^\uFEFF/, "");
-      const frontMatter = /^---[^\S\r\n]*\r?\n([\s\S]*?)\r?\n---[^\S\r\n]*(?:\r?\n|$)/.exec(text)?.[1];
-      const loaded = frontMatter === undefined ? undefined : load(frontMatter, { schema: CORE_SCHEMA });
-      if (!loaded || typeof loaded !== "object" || Array.isArray(loaded)) throw new Error("no front matter");
-      data = loaded as Record<string, unknown>;
+      data = readSource(file, fs.readFileSync(path.join(this.contentDir, file), "utf8").replace(/^\uFEFF/, ""), [])?.data;
     } catch {
-      // Unreadable files are the build's to report; here they only count as occupied paths.
+      data = undefined;
+    }
+    if (!data) {
       this.files.set(file, {});
       return;
     }

@@ -1,6 +1,7 @@
 // Bytes of a captured page → text. A capture keeps the encoding it was saved in, whatever that
 // was: this decides which it is, and says so when it is not UTF-8.
 import iconv from "iconv-lite";
+import { firstInvalidUtf8 } from "../content/file-text.ts";
 import { legacyEncodingReason, legacyVietnameseEncoding } from "./legacy-encodings.ts";
 
 export type Decoded = { ok: true; text: string; encoding: string; warning?: string } | { ok: false; reason: string };
@@ -89,15 +90,6 @@ function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
     index += Math.max(length, 1);
   }
   return { valid, invalid };
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let index = 0; index < bytes.length; ) {
-    const length = utf8SequenceLength(bytes, index);
-    if (length === 0) return index;
-    index += length;
-  }
-  return bytes.length;
 }
 
 /** Length of the well-formed UTF-8 sequence at `index`, 0 when there is none. */

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SAXParser } from "parse5-sax-parser";
 import { UserError } from "../core/errors.ts";
+import { foldersOf } from "../core/files.ts";
 import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
 import { checkOutputFolder, type Guard, type OutputSpec, realPath, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { PAGEFIND_FOLDER } from "../search/indexer.ts";
@@ -170,8 +171,7 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
 
 async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string): Promise<OfflineResult> {
   // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
-  const folders = new Set(files.flatMap((file) => file.split("/").slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join("/")}`)));
-  folders.add("/");
+  const folders = foldersOf(files).add("/");
   const isFolder = (sitePath: string) => folders.has(sitePath);
   for (const folder of folders) fs.mkdirSync(path.join(target, folder), { recursive: true });
   let bytes = 0;

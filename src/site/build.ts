@@ -2,13 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { findContentError, formatProblem } from "../core/errors.ts";
+import { errorChain, findContentError, problemLines } from "../core/errors.ts";
 import { folderSize } from "../core/files.ts";
 import { writeManifest } from "../core/manifest.ts";
 import { holdOutputFolder, type OutputFolder, type OutputSpec, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
 import { hashSources } from "../core/source-hash.ts";
-import { errorChain } from "../core/write-errors.ts";
 import { type Content, loadContent } from "../content/load.ts";
 import { pathPrefixOf } from "../content/urls.ts";
 import { bantinPlugin } from "./plugin.ts";
@@ -168,7 +167,10 @@ export async function serveSite({ contentDir, outDir }: BuildOptions, port: numb
 /** A failed rebuild of npm start: each content problem on a line under the content folder, or the errors' messages on one line. */
 export function failureLines(error: unknown, contentDir: string): string[] {
   const contentError = findContentError(error);
-  if (contentError) return [`[bantin] ${contentError.message.split("\n")[0]}`, ...contentError.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`)];
+  if (contentError) {
+    const [summary, ...problems] = problemLines(contentError, contentDir);
+    return [`[bantin] ${summary}`, ...problems];
+  }
   const messages: string[] = [];
   for (const { message } of errorChain(error)) {
     const line = message.replace(/\s+/g, " ").trim();
