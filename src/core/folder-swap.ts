@@ -2,6 +2,7 @@
 // not write. Callers hold the folder's lock (lock.ts), so nothing else writes beside it meanwhile.
 import fs from "node:fs";
 import path from "node:path";
+import { foldersOf } from "./files.ts";
 import { MANIFEST_FILE, readManifest } from "./manifest.ts";
 
 /** A folder beside `target` for its next version ("tmp") or its previous one during a swap ("old"). */
@@ -11,13 +12,6 @@ export function siblingOf(target: string, role: "tmp" | "old"): string {
 
 /** The manifest, and the half-written manifests a killed process may leave (manifest.ts): bantin's own. */
 const isManifest = (sitePath: string) => sitePath.startsWith(`/${MANIFEST_FILE}`) && !sitePath.slice(1).includes("/");
-
-/** Folders holding the files, each as a site path: /a/b/c.html gives /a and /a/b. */
-function foldersOf(files: Iterable<string>): Set<string> {
-  const folders = new Set<string>();
-  for (const file of files) for (let folder = path.posix.dirname(file); folder !== "/" && !folders.has(folder); folder = path.posix.dirname(folder)) folders.add(folder);
-  return folders;
-}
 
 /**
  * Entries of `dir` that bantin did not write: files and links not listed, and whole folders holding
@@ -79,12 +73,6 @@ export function removeIfEmpty(folder: string): void {
   } catch (error) {
     if (!["ENOTEMPTY", "EEXIST", "ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
   }
-}
-
-/** Undoes `fs.mkdirSync(dir, { recursive: true })`, which returned `made`, as far as nothing came into the folders it made. */
-export function unmakeFolders(dir: string, made: string | undefined): void {
-  if (made === undefined) return;
-  for (let folder = dir; folder === made || folder.startsWith(`${made}${path.sep}`); folder = path.dirname(folder)) removeIfEmpty(folder);
 }
 
 /**

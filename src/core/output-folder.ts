@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "./errors.ts";
 import { siteFiles } from "./files.ts";
-import { clashes, recoverLeftovers, siblingOf, swapIn, unmakeFolders, userEntries } from "./folder-swap.ts";
+import { clashes, recoverLeftovers, siblingOf, swapIn, userEntries } from "./folder-swap.ts";
+import { makeFolders, removeEmptyFolders } from "./folders.ts";
 import { type FolderLock, lockFolder } from "./lock.ts";
 import { type Manifest, MANIFEST_FILE, type OutputKind, readManifest, writeManifest } from "./manifest.ts";
 import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "./project.ts";
@@ -139,18 +140,18 @@ export async function withOutputFolder<T>(target: string, spec: OutputSpec, work
  * Releasing it also removes the parent folders it made when nothing came into them (a command that failed).
  */
 function takeLock(folder: string, command: string): FolderLock {
-  let made: string | undefined;
+  let made: string[] = [];
   try {
-    made = fs.mkdirSync(path.dirname(folder), { recursive: true });
+    made = makeFolders(path.dirname(folder));
     const lock = lockFolder(folder, command);
     return {
       release() {
         lock.release();
-        unmakeFolders(path.dirname(folder), made);
+        removeEmptyFolders(made);
       },
     };
   } catch (error) {
-    unmakeFolders(path.dirname(folder), made);
+    removeEmptyFolders(made);
     throw writeFailure(error, folder) ?? error;
   }
 }

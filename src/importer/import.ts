@@ -16,7 +16,7 @@ import { ImportLedger, LEDGER_FILE, pageIdentity } from "./ledger.ts";
 import { checkContentFolder } from "./out-folder.ts";
 import { Placer } from "./placer.ts";
 import { failedResult, type ImportReport, type ImportResult, type ImportStatus } from "./report.ts";
-import { removeEmptyFolders } from "./writing.ts";
+import { removeEmptyFolders } from "../core/folders.ts";
 
 export interface ImportOptions {
   /** Content folder to write into; relative to `cwd`. Its site settings may name categories. */

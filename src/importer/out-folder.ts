@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../core/errors.ts";
-import { makeFolders, removeEmptyFolders } from "./writing.ts";
+import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 
 /**
  * Throws a UserError (exit status 2) when `contentDir` or a folder above it is a file, and one

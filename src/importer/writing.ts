@@ -2,6 +2,7 @@
 // disk or a refused folder never leaves half a file, a stray temporary file or an empty folder.
 import fs from "node:fs";
 import path from "node:path";
+import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 
 /*
  * Errors of link() that mean the file system has no hard links (FAT and some network file
@@ -11,41 +12,6 @@ import path from "node:path";
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
 let tempCounter = 0;
-
-/**
- * Creates `folder` and its missing parents one at a time, and returns those it created, outermost
- * first. Node's own `mkdirSync(…, { recursive: true })` never returns where the system answers
- * ENOENT for a parent that exists (a folder under /proc): this fails instead.
- */
-export function makeFolders(folder: string): string[] {
-  const missing: string[] = [];
-  for (let current = path.resolve(folder); !fs.existsSync(current); current = path.dirname(current)) {
-    if (path.dirname(current) === current) break;
-    missing.unshift(current);
-  }
-  const created: string[] = [];
-  try {
-    for (const dir of missing) {
-      fs.mkdirSync(dir);
-      created.push(dir);
-    }
-  } catch (error) {
-    removeEmptyFolders(created);
-    throw error;
-  }
-  return created;
-}
-
-/** Removes folders made by makeFolders, innermost first, as long as they are empty. */
-export function removeEmptyFolders(created: readonly string[]): void {
-  for (const dir of [...created].reverse()) {
-    try {
-      fs.rmdirSync(dir);
-    } catch {
-      return;
-    }
-  }
-}
 
 /**
  * Writes `target` through a temporary file beside it, so that a reader or a crash never sees half

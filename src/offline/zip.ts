@@ -3,7 +3,7 @@ import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { UserError } from "../core/errors.ts";
 import { siteFiles } from "../core/files.ts";
-import { unmakeFolders } from "../core/folder-swap.ts";
+import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
 import { writeFailure } from "../core/write-errors.ts";
 
@@ -56,16 +56,16 @@ export async function zipFolder(dir: string, zipFile: string, rootName: string, 
   const target = realPath(zipFile);
   checkZipTarget(target, [...guards, { path: dir, name: "the folder it zips" }]);
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
-  let made: string | undefined;
+  let made: string[] = [];
   try {
-    made = fs.mkdirSync(path.dirname(target), { recursive: true });
+    made = makeFolders(path.dirname(target));
     await writeZip(dir, partial, rootName);
     fs.renameSync(partial, target);
   } catch (error) {
     // Judged before the partial file goes: it may be what filled the disk.
     const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;
     fs.rmSync(partial, { force: true });
-    unmakeFolders(path.dirname(target), made);
+    removeEmptyFolders(made);
     throw failure;
   }
   return fs.statSync(target).size;

@@ -2,12 +2,14 @@
 // sources, removes nothing it did not write, and refuses in one line. The commands run against a
 // sandbox copy of the project (its folders stand in for the real ones through core/project.ts), so
 // that a regression destroys a copy, never this checkout.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PROJECT_DIR } from "../../src/core/project.ts";
 import { bantin } from "../helpers/cli.ts";
+import { FIXTURES, PROJECT, tempDir } from "../helpers/paths.ts";
 import { holdsWhatItLists, leftoversBeside, MANIFEST, manifestOf, snapshot } from "./output-helpers.ts";
 
 vi.mock("../../src/core/project.ts", async () => {
@@ -228,3 +230,20 @@ describe("a build that fails midway leaves the previous complete site, and nothi
   });
 });
 
+
+// In a process of its own, with a time limit: Node's recursive mkdir spins for ever under /proc,
+// which would hang the test run rather than fail it.
+describe("a folder under /proc, which no one can make", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(path.join(PROJECT, "node_modules", ".bin", "tsx"), [path.join(PROJECT, "src", "cli", "main.ts"), ...args], { cwd: tempDir("proc"), encoding: "utf8", timeout: 30_000 });
+
+  it.each([
+    ["build --out", ["build", "--content", path.join(FIXTURES, "site"), "--out", "/proc/bantin-thu/dist"], "build"],
+    ["offline --zip", ["offline", "--content", path.join(FIXTURES, "site"), "--site", "dist", "--out", "ban-sao", "--zip", "/proc/bantin-thu/a.zip"], "offline"],
+  ])("%s: one line, exit status 1, nothing made", (_, args, command) => {
+    const run = cli(...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${command}: ENOENT: no such file or directory, mkdir '/proc/bantin-thu'\n`);
+    expect(fs.existsSync("/proc/bantin-thu")).toBe(false);
+  }, 40_000);
+});
