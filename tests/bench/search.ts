@@ -3,9 +3,13 @@
 // offline copy: its size against the build, and what a first query reads from file://; last, how
 // long hostile queries take (1,000 × "d", 5,000 characters, 50 distinct words), which the search
 // page cuts to their first words (src/client/search/query.ts): each should answer well under a second.
-//   npm run bench:search -- [--articles 10000] [--content DIR] [--query "dang bo go vap" --query …] [--keep]
+// Then the warm query table (search-latency.ts): first results and settled list, median and slowest.
+//   npm run bench:search -- [--articles 10000] [--content DIR] [--query "dang bo go vap" --query …] [--runs 3] [--keep]
+//   npm run bench:search -- --site DIR [--site DIR2 …] [--runs 3]
 // --content benchmarks an existing content folder (e.g. content/, the sample archive) instead of a
-// generated archive of --articles articles.
+// generated archive of --articles articles. --site times only the query table (the sites taking turns
+// query by query, to compare two versions of the search page in one run) and the hostile queries,
+// on sites built before.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +19,7 @@ import zlib from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
 import { generateArchive } from "./generated-archive.ts";
+import { QUERY_TABLE, summary, type TableQuery, timeQuery, type Timing } from "./search-latency.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { folderSize } from "../../src/core/files.ts";
 import { writeOfflineCopy } from "../../src/offline/copy.ts";
@@ -120,15 +125,62 @@ async function hostileQueries(browser: Browser, server: StaticServer): Promise<v
       const page = await context.newPage();
       await page.goto(new URL("tim-kiem/", server.url).href);
       const first = await typeQuery(page, query);
-      // An empty box brings the prompt back, so that the status line cannot show the first answer as the second.
-      await page.getByRole("main").getByRole("searchbox").fill("");
-      await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent?.startsWith("Nhập từ khóa"));
-      const again = await typeQuery(page, query);
+      // Again on the warm page, after another query: first results and settled list.
+      await timeQuery(page, { kind: "between", q: "khởi động" });
+      const again = await timeQuery(page, { kind: name, q: query });
       const status = first.status.length > 160 ? `${first.status.slice(0, 159)}…` : first.status;
-      console.log(`hostile query ${name} (${query.length} characters): ${Math.round(first.milliseconds)} ms on a fresh page, ${Math.round(again.milliseconds)} ms again; ${status}`);
+      console.log(
+        `hostile query ${name} (${query.length} characters): ${Math.round(first.milliseconds)} ms on a fresh page (settled); ` +
+          `again, warm: first results ${Math.round(again.firstMs)} ms, settled ${Math.round(again.settledMs)} ms; ${status}`,
+      );
     } finally {
       await context.close();
     }
+  }
+}
+
+/**
+ * The query table on warm pages (loaded, Pagefind initialised by a first query), one per site,
+ * `runs` times over, the sites taking turns query by query so that a busy moment of the machine
+ * weighs on each alike: each query's fastest run per site, then the median and slowest over the table.
+ */
+async function warmQueryTable(browser: Browser, sites: { name: string; server: StaticServer }[], runs: number): Promise<void> {
+  // A window each: a page behind another one in the same window would be hidden, its frames paused.
+  const contexts = await Promise.all(sites.map(() => browser.newContext()));
+  try {
+    const pages: Page[] = [];
+    for (const [s, { server }] of sites.entries()) {
+      const page = await contexts[s]!.newPage();
+      await page.goto(new URL("tim-kiem/", server.url).href);
+      await timeQuery(page, { kind: "warm-up", q: "khởi động" });
+      pages.push(page);
+    }
+    const best = sites.map(() => new Map<TableQuery, Timing>());
+    for (let run = 0; run < runs; run++) {
+      for (const query of QUERY_TABLE) {
+        for (const [s, page] of pages.entries()) {
+          await page.bringToFront();
+          const timing = await timeQuery(page, query);
+          const seen = best[s]!.get(query);
+          if (!seen || timing.firstMs < seen.firstMs) best[s]!.set(query, timing);
+        }
+      }
+    }
+    const ms = (value: number) => `${String(Math.round(value)).padStart(5)} ms`;
+    console.log(`warm search page, ${QUERY_TABLE.length} queries, best of ${runs} run(s) each: first results / settled list${sites.length > 1 ? `, for ${sites.map((site) => site.name).join(" | ")}` : ""}`);
+    for (const query of QUERY_TABLE) {
+      const filters = [query.category, query.year, query.sort].filter(Boolean).join(", ");
+      const name = `${query.kind}: ${query.q ? `"${query.q}"` : ""}${filters ? ` [${filters}]` : ""}`;
+      const columns = best.map((timings) => `${ms(timings.get(query)!.firstMs)} ${ms(timings.get(query)!.settledMs)}`).join(" | ");
+      console.log(`  ${name.padEnd(72)} ${columns}  ${best[0]!.get(query)!.status.replace(/ cho “.*$/, "")}`);
+    }
+    for (const [s, timings] of best.entries()) {
+      const first = summary([...timings.values()].map((timing) => timing.firstMs));
+      const settled = summary([...timings.values()].map((timing) => timing.settledMs));
+      console.log(`  ${sites[s]!.name}: first results median ${Math.round(first.median)} ms, slowest ${Math.round(first.slowest)} ms; settled list median ${Math.round(settled.median)} ms, slowest ${Math.round(settled.slowest)} ms`);
+    }
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
   }
 }
 
@@ -147,6 +199,26 @@ function report(query: string, measured: Awaited<ReturnType<typeof firstQuery>>)
   for (const [kind, { count, bytes }] of [...byKind].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`    ${kind.padEnd(28)} ${String(count).padStart(3)} × → ${kB(bytes)}`);
 }
 
+/** Only the warm query table and the hostile queries, on sites built before (--site DIR, more than once to compare versions of the search page). */
+async function timeBuiltSites(outDirs: string[], runs: number): Promise<void> {
+  const servers = await Promise.all(outDirs.map((outDir) => serveStatic(outDir)));
+  const browser = await launchBrowser();
+  try {
+    await warmQueryTable(
+      browser,
+      servers.map((server, s) => ({ name: outDirs[s]!, server })),
+      runs,
+    );
+    for (const [s, server] of servers.entries()) {
+      console.log(`${outDirs[s]}:`);
+      await hostileQueries(browser, server);
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -154,8 +226,11 @@ async function main(): Promise<void> {
       content: { type: "string" },
       query: { type: "string", multiple: true, default: ["dang bo go vap", "phường"] },
       keep: { type: "boolean", default: false },
+      runs: { type: "string", default: "3" },
+      site: { type: "string", multiple: true },
     },
   });
+  if (values.site !== undefined) return timeBuiltSites(values.site.map((site) => path.resolve(site)), Number(values.runs));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-bench-search-"));
   const outDir = path.join(root, "dist");
   let contentDir = values.content;
@@ -192,6 +267,7 @@ async function main(): Promise<void> {
   try {
     for (const query of values.query) report(query, await firstQuery(browser, server, outDir, query));
     for (const query of values.query) await firstOfflineQuery(browser, offlineDir, query);
+    await warmQueryTable(browser, [{ name: outDir, server }], Number(values.runs));
     await hostileQueries(browser, server);
   } finally {
     await browser.close();
