@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { folderSize, siteFiles } from "../core/files.ts";
+import { writeDWords } from "./d-words.ts";
 
 /** Where the Pagefind bundle goes inside the built site; the search page loads it from there. */
 export const PAGEFIND_FOLDER = "pagefind";
@@ -47,8 +48,9 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Builds the search index of a built site into `outDir/pagefind/`: the pages marked with
  * data-pagefind-body (the articles) and nothing else. Every page goes in as Unicode NFC, because
- * Pagefind does not normalise and finds decomposed text worse. Throws a SearchIndexError for any
- * problem Pagefind reports; the service is closed whatever happens.
+ * Pagefind does not normalise and finds decomposed text worse. Beside the index goes the list of
+ * its d- and đ-words (d-words.ts). Throws a SearchIndexError for any problem Pagefind reports; the
+ * service is closed whatever happens.
  */
 export function indexSite(outDir: string, { language = "vi" }: { language?: string } = {}): Promise<SearchIndexResult> {
   const run = queue.then(() => writeIndex(path.resolve(outDir), language));
@@ -103,6 +105,7 @@ async function fillIndex(outDir: string, outputPath: string, language: string): 
   };
   await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, addPages));
   check("writeFiles", await index.writeFiles({ outputPath }));
+  writeDWords(outputPath);
   return indexed;
 }
 

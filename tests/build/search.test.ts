@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PagefindModule } from "../../src/client/search/pagefind-api.ts";
 import type { PagefindIndexesSearchResults } from "../../src/client/search/pagefind-api.ts";
 import { indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
 import { searchPlugin } from "../../src/site/search-plugin.ts";
+import { loadBundle } from "../helpers/pagefind-bundle.ts";
 import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
 
 const SEED_URL = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/";
@@ -24,23 +24,6 @@ beforeAll(async () => {
     .filter((file) => ARTICLE_FILE.test(file))
     .map((file) => file.replace(/index\.html$/, ""))
     .sort();
-});
-
-/**
- * The written bundle's own pagefind.js, run in Node: its fetches of index files are answered from
- * disk. Each call imports a fresh copy, so that tests over different bundles do not share state.
- */
-async function loadBundle(outDir: string): Promise<PagefindModule> {
-  vi.stubGlobal("fetch", async (input: string | URL) => new Response(fs.readFileSync(fileURLToPath(new URL(String(input))))));
-  const script = pathToFileURL(path.join(outDir, "pagefind", "pagefind.js"));
-  script.search = `?copy=${Math.random()}`;
-  const api = (await import(script.href)) as PagefindModule;
-  await api.options({ baseUrl: "/" });
-  return api;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 async function urlsOf(found: PagefindIndexesSearchResults): Promise<string[]> {

@@ -65,4 +65,43 @@ describe("ResultList", () => {
     expect(list.total).toBe(3);
     expect(new ResultList([], true).hasMore()).toBe(false);
   });
+
+  it("tells the ids of the results it has handed out, in the order shown", async () => {
+    const list = new ResultList([[page("a"), page("b"), page("c")]], false);
+    expect(list.shown()).toEqual([]);
+    await list.next(2);
+    expect(list.shown()).toEqual(["a", "b"]);
+  });
+
+  it("leaves out the results another list has shown, counting them as handed out", async () => {
+    const early = new ResultList([[page("b"), page("a")]], false);
+    await early.next(1);
+    const settled = new ResultList([[page("a"), page("b"), page("c")]], false);
+    settled.exclude(early.shown());
+    expect(settled.total).toBe(3);
+    expect(ids(await settled.next(10))).toEqual(["a", "c"]);
+    expect(settled.hasMore()).toBe(false);
+  });
+
+  it("ignores excluded ids it does not hold, so that it still ends", async () => {
+    const list = new ResultList([[page("a"), page("b")]], false);
+    list.exclude(["x", "y", "a"]);
+    expect(list.total).toBe(2);
+    expect(list.hasMore()).toBe(true);
+    expect(ids(await list.next(10))).toEqual(["b"]);
+    expect(list.hasMore()).toBe(false);
+  });
+
+  it("leaves excluded results out of a merge by date too", async () => {
+    const list = new ResultList(
+      [
+        [page("x", "2013-01-01T00:00:00+07:00"), page("y", "2011-01-01T00:00:00+07:00")],
+        [page("z", "2012-01-01T00:00:00+07:00")],
+      ],
+      true,
+    );
+    list.exclude(["x"]);
+    expect(ids(await list.next(10))).toEqual(["z", "y"]);
+    expect(list.hasMore()).toBe(false);
+  });
 });

@@ -3,11 +3,11 @@
 import { formatDateTime, formatNumber } from "../../core/format.ts";
 import { label } from "../../core/strings.ts";
 import { siteHref } from "../links.ts";
-import { sharedPagefind } from "./pagefind.ts";
+import { sharedSearchTools } from "./pagefind.ts";
 import type { PagefindSearchFragment } from "./pagefind-api.ts";
 import { boundQuery, cleanQuery } from "./query.ts";
 import type { ResultList } from "./results.ts";
-import { type Filters, oneAtATime, runSearch } from "./run.ts";
+import { type Filters, oneAtATime, searchInStages } from "./run.ts";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -86,14 +86,20 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   const status = required<HTMLElement>("[data-search-status]");
   const list = required<HTMLElement>("[data-search-results]");
   const more = required<HTMLButtonElement>("[data-search-more]");
-  const noScript = document.querySelector<HTMLElement>("[data-search-nojs]");
-  if (noScript) noScript.hidden = true;
 
-  const pagefind = sharedPagefind(siteRoot);
+  const searchTools = sharedSearchTools(siteRoot);
   const exclusive = oneAtATime();
-  let generation = 0;
+  /** The search under way; a newer one aborts it, so that its results never show. */
+  let running: AbortController | null = null;
+  /** Searches started so far: a page of results asked for before the latest one is not shown. */
+  let searches = 0;
   let current: ResultList | null = null;
   let timer = 0;
+  /**
+   * Whether the reader has scrolled, pointed at or focused the results since they were shown: then
+   * the settled order no longer replaces them (it only orders the results still to come).
+   */
+  let touched = false;
 
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
@@ -121,35 +127,57 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   }
 
   async function search(): Promise<void> {
-    const mine = ++generation;
+    running?.abort();
+    searches++;
+    const mine = (running = new AbortController());
+    const { signal } = mine;
     const typed = input.value.trim();
     const cleaned = cleanQuery(typed);
-    // runSearch cuts a long query the same way; the status line says so.
+    // searchInStages cuts a long query the same way; the status line says so.
     const { query, shortened, words } = boundQuery(cleaned);
     updateAddress(typed);
     const chosen = filters();
     if (!query && Object.keys(chosen).length === 0) {
       current = null;
       list.replaceChildren();
+      list.removeAttribute("aria-busy");
       more.hidden = true;
       status.textContent = strings.prompt;
       return;
     }
+    // The results of the last search stay where they are until the new ones replace them.
     status.textContent = strings.loading;
+    list.setAttribute("aria-busy", "true");
     try {
-      const results = await exclusive(async () => runSearch(await pagefind(), cleaned, chosen, sort.value === "moi-nhat"));
-      const first = await results.next(PAGE_SIZE);
-      if (mine !== generation) return;
-      current = results;
-      list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
-      more.hidden = !results.hasMore();
-      const shown = (shortened ? query : typed) || [chosen.category, chosen.year].filter(Boolean).join(", ");
-      const found = results.total === 0 ? label(strings.noResult, { query: shown }) : label(strings.count, { count: formatNumber(results.total), query: shown });
-      status.textContent = shortened ? `${found} ${label(strings.shortened, { count: words })}` : found;
+      await exclusive(async () => {
+        const { pagefind, count } = await searchTools();
+        let shown: ResultList | null = null;
+        for await (const { results, final } of searchInStages(pagefind, cleaned, chosen, sort.value === "moi-nhat", count, signal)) {
+          if (shown && touched) {
+            results.exclude(shown.shown());
+          } else {
+            const first = await results.next(PAGE_SIZE);
+            signal.throwIfAborted();
+            list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
+            touched = false;
+            shown = results;
+          }
+          current = results;
+          more.hidden = !results.hasMore();
+          if (!final) continue;
+          const named = (shortened ? query : typed) || [chosen.category, chosen.year].filter(Boolean).join(", ");
+          const found = results.total === 0 ? label(strings.noResult, { query: named }) : label(strings.count, { count: formatNumber(results.total), query: named });
+          status.textContent = shortened ? `${found} ${label(strings.shortened, { count: words })}` : found;
+          list.removeAttribute("aria-busy");
+        }
+      });
     } catch (error) {
-      if (mine !== generation) return;
+      if (signal.aborted) return;
       status.textContent = strings.failed;
+      list.removeAttribute("aria-busy");
       console.error(error);
+    } finally {
+      if (running === mine) running = null;
     }
   }
 
@@ -161,7 +189,7 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   input.addEventListener("input", () => {
     clearTimeout(timer);
     // Start fetching Pagefind while the reader types.
-    pagefind().catch(() => {});
+    searchTools().catch(() => {});
     timer = window.setTimeout(search, DEBOUNCE_MS);
   });
   for (const select of [category, year, sort]) {
@@ -170,20 +198,24 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
       void search();
     });
   }
+  // The reader is reading the results: see `touched`.
+  addEventListener("scroll", () => (touched = true), { passive: true });
+  for (const event of ["pointerdown", "focusin"]) list.addEventListener(event, () => (touched = true));
   let loadingMore = false;
   more.addEventListener("click", async () => {
     const results = current;
     // One page at a time: two walks of the same list at once would show a result twice.
     if (!results || loadingMore) return;
+    touched = true;
     loadingMore = true;
-    const mine = generation;
+    const mine = searches;
     let page: PagefindSearchFragment[];
     try {
       page = await results.next(PAGE_SIZE);
     } finally {
       loadingMore = false;
     }
-    if (mine !== generation) return;
+    if (mine !== searches) return;
     const items = page.map((data) => renderResult(data, siteRoot));
     list.append(...items);
     more.hidden = !results.hasMore();

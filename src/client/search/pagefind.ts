@@ -1,15 +1,30 @@
 // The one place that knows where Pagefind comes from, and how bantin sets it up.
 import type { PagefindIndexOptions, PagefindModule } from "./pagefind-api.ts";
+import type { WordCount } from "./query.ts";
 
 /**
  * The offline copy's classic-script build of Pagefind, inside pagefind/, and the global it sets:
  * both are written by src/offline/search.ts (OFFLINE_BUNDLE, globalName), which this must match.
  */
 const OFFLINE_BUNDLE = "pagefind/pagefind-offline.js";
+/** The archive's d- and đ-words with their counts, and its global: written by src/search/d-words.ts, which this must match. */
+const D_WORDS = "pagefind/bantin-d-words.js";
 declare global {
   interface Window {
     BantinPagefind?: PagefindModule;
+    BantinDWords?: Record<string, number>;
   }
+}
+
+/** Runs a classic script: it loads from file:// as well as over http, where modules and fetch do not. */
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = () => resolve();
+    tag.onerror = () => reject(new Error(`a script of the search did not load: ${src}`));
+    document.head.appendChild(tag);
+  });
 }
 
 export const SEARCH_OPTIONS: PagefindIndexOptions = {
@@ -30,29 +45,42 @@ export const SEARCH_OPTIONS: PagefindIndexOptions = {
  */
 export async function loadPagefind(siteRoot: URL): Promise<PagefindModule> {
   if (location.protocol !== "file:") return (await import(new URL("pagefind/pagefind.js", siteRoot).href)) as PagefindModule;
-  const pagefind = await new Promise<PagefindModule>((resolve, reject) => {
-    const tag = document.createElement("script");
-    tag.src = new URL(OFFLINE_BUNDLE, siteRoot).href;
-    tag.onload = () => (window.BantinPagefind ? resolve(window.BantinPagefind) : reject(new Error(`Pagefind's offline bundle set no BantinPagefind: ${tag.src}`)));
-    tag.onerror = () => reject(new Error(`Pagefind's offline bundle did not load: ${tag.src}`));
-    document.head.appendChild(tag);
-  });
+  const src = new URL(OFFLINE_BUNDLE, siteRoot).href;
+  await loadScript(src);
+  const pagefind = window.BantinPagefind;
+  if (!pagefind) throw new Error(`Pagefind's offline bundle set no BantinPagefind: ${src}`);
   await pagefind.options({ noWorker: true });
   return pagefind;
 }
 
+/** How many articles hold each d- or đ-word (see query.ts). */
+async function loadDWords(siteRoot: URL): Promise<WordCount> {
+  const src = new URL(D_WORDS, siteRoot).href;
+  await loadScript(src);
+  if (!window.BantinDWords) throw new Error(`the list of d-words set no BantinDWords: ${src}`);
+  const counts = new Map(Object.entries(window.BantinDWords));
+  return (word) => counts.get(word) ?? 0;
+}
+
+/** What a search needs: Pagefind, set up with SEARCH_OPTIONS, and the counts of the archive's d-words. */
+export interface SearchTools {
+  pagefind: PagefindModule;
+  count: WordCount;
+}
+
 /**
- * Pagefind set up with SEARCH_OPTIONS, loaded on the first call and shared by later ones; a load
- * that failed (a lost connection) is tried again on the next call.
+ * The search tools of the site at `siteRoot`, loaded on the first call and shared by later ones; a
+ * load that failed (a lost connection) is tried again on the next call.
  */
-export function sharedPagefind(siteRoot: URL): () => Promise<PagefindModule> {
-  let loading: Promise<PagefindModule> | null = null;
+export function sharedSearchTools(siteRoot: URL): () => Promise<SearchTools> {
+  let loading: Promise<SearchTools> | null = null;
   return () => {
     if (!loading) {
-      loading = loadPagefind(siteRoot).then(async (pagefind) => {
-        await pagefind.options(SEARCH_OPTIONS);
-        return pagefind;
+      const pagefind = loadPagefind(siteRoot).then(async (loaded) => {
+        await loaded.options(SEARCH_OPTIONS);
+        return loaded;
       });
+      loading = Promise.all([pagefind, loadDWords(siteRoot)]).then(([loaded, count]) => ({ pagefind: loaded, count }));
       loading.catch(() => {
         loading = null;
       });

@@ -96,8 +96,11 @@ export function hasTypedMarks(query: string): boolean {
   return stripMarks(query) !== query;
 }
 
-/** Whether the index holds a word, given as Pagefind folds it (tone marks removed, đ kept). */
-export type HasWord = (foldedWord: string) => Promise<boolean> | boolean;
+/**
+ * How many articles hold a word, given as Pagefind folds it (tone marks removed, đ kept), 0 when
+ * none: for words that start with d or đ, from the list the build writes beside the index (d-words.ts).
+ */
+export type WordCount = (foldedWord: string) => number;
 
 /**
  * The queries to run for one typed query: the query itself, and for each word that starts with d,
@@ -106,7 +109,7 @@ export type HasWord = (foldedWord: string) => Promise<boolean> | boolean;
  * Every combination is returned, the typed reading first. A word typed twice takes one reading
  * in both places: "d d d …" is two queries, not one for each mix of d and đ.
  */
-export async function expandQuery(query: string, hasWord: HasWord): Promise<string[]> {
+export function expandQuery(query: string, count: WordCount): string[] {
   const parsed = parseQuery(query);
   const readings = new Map<string, string[]>();
   let ambiguous = 0;
@@ -119,8 +122,7 @@ export async function expandQuery(query: string, hasWord: HasWord): Promise<stri
     }
     const withD = word;
     const withDd = `${match[1]}đ${match[2]}`;
-    const [hasD, hasDd] = await Promise.all([hasWord(stripMarks(withD)), hasWord(stripMarks(withDd))]);
-    let forms = [...(hasD ? [withD] : []), ...(hasDd ? [withDd] : [])];
+    let forms = [withD, withDd].filter((form) => count(foldedWord(form)) > 0);
     if (forms.length === 0) forms = [withD, withDd];
     if (forms.length > 1 && ++ambiguous > MAX_AMBIGUOUS_D_WORDS) forms = [withD];
     readings.set(word, forms);
@@ -128,4 +130,24 @@ export async function expandQuery(query: string, hasWord: HasWord): Promise<stri
   let choices: Map<string, string>[] = [new Map()];
   for (const [word, forms] of readings) choices = choices.flatMap((chosen) => forms.map((form) => new Map(chosen).set(word, form)));
   return choices.map((chosen) => joinQuery(parsed.words.map((word) => chosen.get(word)!), parsed.phrase));
+}
+
+/** A word as the index holds it: tone marks folded, punctuation Pagefind drops left out ("“đảng," → "đang"). */
+function foldedWord(word: string): string {
+  return stripMarks(word).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * The variant whose d-words the archive holds most often: the reading a reader most likely meant,
+ * searched first so that its results can be shown while the others are searched. The first of
+ * equals, so the typed reading when nothing tells them apart.
+ */
+export function likeliestVariant(variants: string[], count: WordCount): number {
+  let best = 0;
+  let bestScore = -1;
+  for (const [index, variant] of variants.entries()) {
+    const score = parseQuery(variant).words.reduce((total, word) => total + (/^[^\p{L}\p{N}]*[dđ]/u.test(word) ? count(foldedWord(word)) : 0), 0);
+    if (score > bestScore) [best, bestScore] = [index, score];
+  }
+  return best;
 }

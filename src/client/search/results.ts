@@ -19,6 +19,7 @@ function dataOf(result: PagefindSearchResult): Promise<PagefindSearchFragment> {
 export class ResultList {
   /** How many different pages the lists hold. */
   readonly total: number;
+  private readonly ids: Set<string>;
   private readonly positions: number[];
   private readonly taken = new Set<string>();
 
@@ -27,7 +28,18 @@ export class ResultList {
     private readonly byDate: boolean,
   ) {
     this.positions = lists.map(() => 0);
-    this.total = new Set(lists.flatMap((results) => results.map((result) => result.id))).size;
+    this.ids = new Set(lists.flatMap((results) => results.map((result) => result.id)));
+    this.total = this.ids.size;
+  }
+
+  /** The ids of the results handed out so far. */
+  shown(): string[] {
+    return [...this.taken];
+  }
+
+  /** Leaves out results another list has shown already (by id), so that next() does not repeat them. */
+  exclude(ids: Iterable<string>): void {
+    for (const id of ids) if (this.ids.has(id)) this.taken.add(id);
   }
 
   hasMore(): boolean {

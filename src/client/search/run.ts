@@ -1,7 +1,7 @@
 // One search of the search page: the variants of the query (query.ts) asked of Pagefind, merged
 // into one list (ranking.ts, results.ts). No DOM: Pagefind is handed in, so a fake can stand in.
 import type { PagefindModule, PagefindSearchOptions, PagefindSearchResult } from "./pagefind-api.ts";
-import { boundQuery, expandQuery, hasTypedMarks, parseQuery } from "./query.ts";
+import { boundQuery, expandQuery, hasTypedMarks, likeliestVariant, parseQuery, type WordCount } from "./query.ts";
 import { adjacentPairs, highestCounts, locationsById, mergeByRelevance, type WordLocations } from "./ranking.ts";
 import { ResultList } from "./results.ts";
 
@@ -31,13 +31,6 @@ async function exactSearch(pagefind: PagefindModule, query: string, options: Pag
   }
 }
 
-/*
- * A filter value no page has. Pagefind then returns no result but still counts the pages the term
- * matched (`unfilteredResultCount`), which is all that asking whether the index holds a word needs:
- * a common word matches nearly every page, and returning those results costs far more than finding them.
- */
-const NO_PAGE: Filters = { year: "0" };
-
 /** Asks once per word, however often it is asked: the variants of a query share most words. */
 function cached<T>(ask: (word: string) => Promise<T>): (word: string) => Promise<T> {
   const answers = new Map<string, Promise<T>>();
@@ -48,41 +41,87 @@ function cached<T>(ask: (word: string) => Promise<T>): (word: string) => Promise
   };
 }
 
+/** One list of results of a search, and whether it is the last, settled one. */
+export interface Stage {
+  results: ResultList;
+  final: boolean;
+}
+
 /**
- * Runs a cleaned query (see cleanQuery), cut to its first words (boundQuery: the page says so), and
- * merges its variants into one list:
+ * Runs a cleaned query (see cleanQuery), cut to its first words (boundQuery: the page says so), in
+ * stages: first Pagefind's own list for the likeliest reading of the query (likeliestVariant), which
+ * the page can show at once; then, when the query needs them, the other readings and the ranking
+ * passes, merged into the settled list:
  * - relevance: see mergeByRelevance;
  * - newest: each variant comes back in date order from Pagefind; they are merged by date, reading
  *   each page's date as the list is walked (see ResultList).
+ * The next stage is searched only when the caller asks for it, after it has shown the first: the
+ * searches share Pagefind's worker with the loading of the results shown. An aborted `signal` stops
+ * the work between two searches.
  * A query of no words with a filter lists the filter's pages, newest first. A query that had to be
  * cut is searched in Pagefind's order alone, without the passes for typed marks and for words
  * standing together: it is specific enough already, and those passes cost a search per variant
  * and per word, each returning every page that matches.
  */
-export async function runSearch(pagefind: PagefindModule, typed: string, filters: Filters, newest: boolean): Promise<ResultList> {
+export async function* searchInStages(
+  pagefind: PagefindModule,
+  typed: string,
+  filters: Filters,
+  newest: boolean,
+  count: WordCount,
+  signal?: AbortSignal,
+): AsyncGenerator<Stage, void, undefined> {
   const { query, shortened } = boundQuery(typed);
   const sort = newest || !query ? ({ date: "desc" } as const) : undefined;
   const options: PagefindSearchOptions = { filters, sort };
-  if (!query) return new ResultList([(await pagefind.search(null, options)).results], true);
+  const search = async (term: string | null, searchOptions = options) => {
+    signal?.throwIfAborted();
+    return (await pagefind.search(term, searchOptions)).results;
+  };
+  if (!query) {
+    yield { results: new ResultList([await search(null)], true), final: true };
+    return;
+  }
 
-  // Whether the index holds a word: a quoted search matches whole words only, no prefixes.
-  const hasWord = cached(async (word) => (await pagefind.search(`"${word}"`, { filters: NO_PAGE })).unfilteredResultCount > 0);
-  const variants = await expandQuery(query, hasWord);
-  const folded: PagefindSearchResult[][] = [];
-  for (const variant of variants) folded.push((await pagefind.search(variant, options)).results);
-  if (newest) return new ResultList(folded, true);
+  const variants = expandQuery(query, count);
+  const likeliest = likeliestVariant(variants, count);
+  const folded: PagefindSearchResult[][] = variants.map(() => []);
+  folded[likeliest] = await search(variants[likeliest]!);
+  const parsed = parseQuery(query);
+  const exactPass = !newest && !shortened && hasTypedMarks(query);
+  const togetherPass = !newest && !shortened && !parsed.phrase && parsed.words.length > 1;
+  const final = variants.length === 1 && !exactPass && !togetherPass;
+  yield { results: new ResultList([folded[likeliest]!], newest), final };
+  if (final) return;
+
+  for (const [v, variant] of variants.entries()) if (v !== likeliest) folded[v] = await search(variant);
+  if (newest) {
+    yield { results: new ResultList(folded, true), final: true };
+    return;
+  }
 
   const exact: PagefindSearchResult[][] = [];
-  if (!shortened && hasTypedMarks(query)) for (const variant of variants) exact.push(await exactSearch(pagefind, variant, options));
+  if (exactPass) {
+    for (const variant of variants) {
+      signal?.throwIfAborted();
+      exact.push(await exactSearch(pagefind, variant, options));
+    }
+  }
 
   const adjacency: Map<string, number>[] = [];
-  const parsed = parseQuery(query);
-  if (!shortened && !parsed.phrase && parsed.words.length > 1) {
+  if (togetherPass) {
     // Each word alone, with the filters but in Pagefind's order: only its positions matter.
-    const locationsOf = cached(async (word): Promise<WordLocations> => locationsById((await pagefind.search(word, { filters })).results));
+    const locationsOf = cached(async (word): Promise<WordLocations> => locationsById(await search(word, { filters })));
     for (const [v, variant] of variants.entries()) {
       if (folded[v]!.length > 0) adjacency.push(await adjacentPairs(parseQuery(variant).words, locationsOf));
     }
   }
-  return new ResultList([mergeByRelevance({ folded, exact, together: highestCounts(adjacency) })], false);
+  yield { results: new ResultList([mergeByRelevance({ folded, exact, together: highestCounts(adjacency) })], false), final: true };
+}
+
+/** The settled list of searchInStages. */
+export async function runSearch(pagefind: PagefindModule, typed: string, filters: Filters, newest: boolean, count: WordCount): Promise<ResultList> {
+  let settled: ResultList | undefined;
+  for await (const stage of searchInStages(pagefind, typed, filters, newest, count)) settled = stage.results;
+  return settled!;
 }
