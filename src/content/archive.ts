@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import type { Article, Content, Video } from "./load.ts";
 import { ZONE } from "../core/dates.ts";
 import type { Settings } from "./schema.ts";
-import { categoryFeedUrl, categoryUrl, dayUrl, listPageUrl, monthUrl, ROUTES, yearUrl } from "./urls.ts";
+import { type ListPage, paginate, pageUrlOf } from "./pagination.ts";
+import { categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, yearUrl } from "./urls.ts";
 
 /** A short reference to an article, for lists that must not embed whole articles. */
 export interface ArticleLink {
@@ -20,16 +21,6 @@ export interface ArticlePage extends Article {
   moreUrl: string;
   previous?: ArticleLink;
   next?: ArticleLink;
-}
-
-/** One page of a paginated list. */
-export interface ListPage<T> {
-  url: string;
-  pageNumber: number;
-  totalPages: number;
-  items: T[];
-  /** Links to every page of the list, in order. */
-  pageUrls: string[];
 }
 
 export interface Category {
@@ -70,12 +61,26 @@ export interface YearArchive {
   year: number;
   url: string;
   count: number;
+  /** Newest first. */
   months: MonthArchive[];
+  /** Newest first. */
+  articles: Article[];
+}
+
+/** A page of a year: its articles, under the heading of their month. */
+export interface YearPage extends ListPage<Article> {
+  yearArchive: YearArchive;
+  months: { month: MonthArchive; articles: Article[] }[];
+}
+
+export interface DayPage extends ListPage<Article> {
+  dayArchive: DayArchive;
 }
 
 /** Everything the templates render, derived once per build. */
 export interface Archive {
   settings: Settings;
+  /** In URL order. */
   articles: ArticlePage[];
   /** Newest first. */
   latest: Article[];
@@ -83,8 +88,11 @@ export interface Archive {
   categories: Category[];
   categoryPages: (ListPage<Article> & { category: Category })[];
   years: YearArchive[];
+  /** Year and day archives split into pages like the other lists. */
+  yearPages: YearPage[];
   months: MonthArchive[];
   days: DayArchive[];
+  dayPages: DayPage[];
   /** Newest first. */
   videos: Video[];
   /** Dates (YYYY-MM-DD) that have an article, for the date picker. */
@@ -98,24 +106,6 @@ const pad = (value: number) => String(value).padStart(2, "0");
 /** Newest first; articles of the same minute by title, so every build orders them the same way. */
 export function newestFirst(a: Article, b: Article): number {
   return b.timestamp - a.timestamp || collator.compare(a.title, b.title) || a.url.localeCompare(b.url);
-}
-
-/** Splits a list into pages: page 1 at `baseUrl`, page n at `baseUrl` + `trang/n/`. */
-export function paginate<T>(items: T[], size: number, baseUrl: string): ListPage<T>[] {
-  const totalPages = Math.max(1, Math.ceil(items.length / size));
-  const pageUrls = Array.from({ length: totalPages }, (_, index) => pageUrlOf(index * size, size, baseUrl));
-  return pageUrls.map((url, index) => ({
-    url,
-    pageNumber: index + 1,
-    totalPages,
-    items: items.slice(index * size, (index + 1) * size),
-    pageUrls,
-  }));
-}
-
-/** URL of the list page that holds item `index`. */
-function pageUrlOf(index: number, size: number, baseUrl: string): string {
-  return listPageUrl(baseUrl, Math.floor(index / size) + 1);
 }
 
 const link = (article: Article): ArticleLink => ({ title: article.title, url: article.url, date: article.date });
@@ -149,14 +139,20 @@ export function buildArchive({ settings, articles, videos }: Content): Archive {
 
   return {
     settings,
-    articles: articlePages,
+    // In URL order, which is the order Eleventy renders them in: the search index takes each page as
+    // it is rendered, and Pagefind orders results of equal score by when their page came in.
+    articles: articlePages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
     latest,
     homePages: paginate(latest, settings.pageSize, ROUTES.home),
     categories,
     categoryPages,
     years,
+    yearPages: years.flatMap((yearArchive) =>
+      paginate(yearArchive.articles, settings.pageSize, yearArchive.url).map((page) => ({ ...page, yearArchive, months: byMonth(page.items, yearArchive.months) })),
+    ),
     months,
     days,
+    dayPages: days.flatMap((dayArchive) => paginate(dayArchive.articles, settings.pageSize, dayArchive.url).map((page) => ({ ...page, dayArchive }))),
     videos: [...videos].sort((a, b) => b.timestamp - a.timestamp || collator.compare(a.title, b.title)),
     articleDays: days.map((day) => `${day.year}-${pad(day.month)}-${pad(day.day)}`),
   };
@@ -185,8 +181,9 @@ function groupDates(latest: Article[]): { years: YearArchive[]; months: MonthArc
   for (const article of latest) {
     const { year, month, day } = article;
     let yearArchive = years.get(year);
-    if (!yearArchive) years.set(year, (yearArchive = { year, url: yearUrl(year), count: 0, months: [] }));
+    if (!yearArchive) years.set(year, (yearArchive = { year, url: yearUrl(year), count: 0, months: [], articles: [] }));
     yearArchive.count++;
+    yearArchive.articles.push(article);
     const monthKey = `${year}-${month}`;
     let monthArchive = months.get(monthKey);
     if (!monthArchive) {
@@ -206,6 +203,17 @@ function groupDates(latest: Article[]): { years: YearArchive[]; months: MonthArc
   }
   for (const month of months.values()) month.weeks = calendar(month);
   return { years: [...years.values()], months: [...months.values()], days: [...days.values()] };
+}
+
+/** A year page's articles (newest first) in runs of one month, each with its month: a month cut by a page break is headed on both pages. */
+function byMonth(articles: Article[], months: MonthArchive[]): YearPage["months"] {
+  const runs: YearPage["months"] = [];
+  for (const article of articles) {
+    const last = runs.at(-1);
+    if (last?.month.month === article.month) last.articles.push(article);
+    else runs.push({ month: months.find((month) => month.month === article.month)!, articles: [article] });
+  }
+  return runs;
 }
 
 /** The month as weeks Monday–Sunday, the Vietnamese calendar's order. */

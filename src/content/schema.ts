@@ -115,7 +115,7 @@ export const settingsSchema = z.strictObject({
   url: url("the site URL").transform((value) => value.replace(/\/+$/, "")),
   language: z.literal("vi", { error: 'expected "vi"' }).default("vi"),
   timeZone: z.literal("Asia/Ho_Chi_Minh", { error: 'expected "Asia/Ho_Chi_Minh"' }).default("Asia/Ho_Chi_Minh"),
-  /** Articles per page on the home page. */
+  /** Articles per page on the home page, and on year and day pages. */
   pageSize: positiveInt("the page size").default(10),
   /** Articles per page on category pages. */
   categoryPageSize: positiveInt("the category page size").default(10),

@@ -37,6 +37,9 @@ export const categoryFeedUrl = (slug: string) => `${categoryUrl(slug)}feed.xml`;
 /** Page `n` of a list whose first page is `firstPageUrl`: "/", "/trang/2/", "/trang/3/"… */
 export const listPageUrl = (firstPageUrl: string, n: number) => (n === 1 ? firstPageUrl : `${firstPageUrl}trang/${n}/`);
 
+/** Part `n` of a sitemap too long for one file, listed by the index at ROUTES.sitemap: "/sitemap-1.xml"… */
+export const sitemapPartUrl = (n: number) => `/sitemap-${n}.xml`;
+
 /** A video's entry on the video page. */
 export const videoUrl = (id: string) => `${ROUTES.videos}#${id}`;
 

@@ -4,6 +4,7 @@ import { STATIC_DIR } from "../core/project.ts";
 import { strings } from "../core/strings.ts";
 import { buildArchive } from "../content/archive.ts";
 import { type Content, loadContent } from "../content/load.ts";
+import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
 import { filters } from "./filters.ts";
 import { searchPlugin } from "./search-plugin.ts";
@@ -13,19 +14,23 @@ export interface BantinOptions {
   contentDir: string;
   /** That folder's content, already read and checked: the first build takes it instead of reading again. */
   content?: Content;
+  /** At most this many URLs in one sitemap file; tests lower it to see the sitemap index without 50,000 pages. */
+  sitemapLimit?: number;
 }
 
 /**
  * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
  * files, and what runs after a build. Templates come from Eleventy's input folder (layouts/).
  */
-export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content }: BantinOptions): void {
+export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT }: BantinOptions): void {
   let preloaded = content;
   // Read per build, so that `npm start` picks up edited articles.
   eleventyConfig.addGlobalData("archive", () => {
     const current = preloaded ?? loadContent(contentDir);
     preloaded = undefined;
-    return buildArchive(current);
+    const archive = buildArchive(current);
+    // The sitemap lists the archive's pages, split at this build's limit.
+    return { ...archive, sitemap: splitSitemap(sitemapEntries(archive), sitemapLimit) };
   });
   eleventyConfig.addGlobalData("strings", strings);
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
