@@ -18,7 +18,7 @@ export interface SearchIndexResult {
   /** Files of the written bundle (index, fragments, filters, scripts, WebAssembly) and their size on disk. */
   files: number;
   bytes: number;
-  /** Time spent in Pagefind: reading the pages, building and writing the index. */
+  /** Time the index was open: from the first page handed to Pagefind to the bundle written. */
   milliseconds: number;
   outputPath: string;
 }
@@ -45,68 +45,126 @@ export function pageUrl(outDir: string, file: string): string {
 // caller: two indexes built at once in one process (tests, the benchmark) must wait for each other.
 let queue: Promise<unknown> = Promise.resolve();
 
-/**
- * Builds the search index of a built site into `outDir/pagefind/`: the pages marked with
- * data-pagefind-body (the articles) and nothing else. Every page goes in as Unicode NFC, because
- * Pagefind does not normalise and finds decomposed text worse. Beside the index goes the list of
- * its d- and đ-words (d-words.ts). Throws a SearchIndexError for any problem Pagefind reports; the
- * service is closed whatever happens.
- */
-export function indexSite(outDir: string, { language = "vi" }: { language?: string } = {}): Promise<SearchIndexResult> {
-  const run = queue.then(() => writeIndex(path.resolve(outDir), language));
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** Pages Pagefind reads at once: its service reads them in parallel, and waiting for each would cost a round trip. */
+const PAGES_IN_FLIGHT = 16;
 
-async function writeIndex(outDir: string, language: string): Promise<SearchIndexResult> {
-  const started = performance.now();
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new SearchIndexError("reading the site", [`${outDir} is not a folder`]);
-  const outputPath = path.join(outDir, PAGEFIND_FOLDER);
-  // A bundle from an earlier build would otherwise keep chunks of articles that are gone. Creating the
-  // folder here makes a path Pagefind could not write fail in Node, with a message, not in the service.
-  fs.rmSync(outputPath, { recursive: true, force: true });
-  fs.mkdirSync(outputPath, { recursive: true });
-  try {
-    const indexed = await answered(fillIndex(outDir, outputPath, language));
-    indexed.sort((a, b) => a.url.localeCompare(b.url));
-    return { pages: indexed.length, indexed, ...folderSize(outputPath), milliseconds: Math.round(performance.now() - started), outputPath };
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    throw new SearchIndexError("Pagefind", [error instanceof Error ? error.message : String(error)], error);
-  } finally {
+/**
+ * The search index of one site, filled page by page: a build hands each article to it as Eleventy
+ * renders it, so that Pagefind's own process indexes on the second core meanwhile, and finish()
+ * writes the bundle into `outDir/pagefind/` once every page is in. Pages marked with
+ * data-pagefind-body (the articles) go in, as Unicode NFC because Pagefind does not normalise and
+ * finds decomposed text worse; any other page is left out. Beside the index goes the list of its
+ * d- and đ-words (d-words.ts). Every problem Pagefind reports is a SearchIndexError at finish().
+ */
+export class SearchIndex {
+  private readonly started = performance.now();
+  private readonly added: Promise<SearchIndexResult["indexed"][number]>[] = [];
+  /** Pages handed to Pagefind that it has not answered yet. */
+  private readonly reading = new Set<Promise<unknown>>();
+  private closed = false;
+
+  private constructor(
+    private readonly outputPath: string,
+    private readonly index: pagefind.PagefindIndex,
+    private readonly release: () => void,
+  ) {}
+
+  /** Opens an index for the site being written into `outDir`; waits for any other index of this process to finish first. */
+  static async open(outDir: string, { language = "vi" }: { language?: string } = {}): Promise<SearchIndex> {
+    let release = () => {};
+    const turn = queue;
+    queue = new Promise<void>((resolve) => (release = resolve));
+    await turn;
+    try {
+      const outputPath = path.join(path.resolve(outDir), PAGEFIND_FOLDER);
+      // A bundle from an earlier build would otherwise keep chunks of articles that are gone. Creating the
+      // folder here makes a path Pagefind could not write fail in Node, with a message, not in the service.
+      fs.rmSync(outputPath, { recursive: true, force: true });
+      fs.mkdirSync(outputPath, { recursive: true });
+      // The whole site is one language: the index is named after it and the search page, <html lang="vi">, loads it.
+      const created = await answered(pagefind.createIndex({ forceLanguage: language }));
+      check("createIndex", created);
+      if (!created.index) throw new SearchIndexError("createIndex", ["Pagefind returned no index"]);
+      return new SearchIndex(outputPath, created.index, release);
+    } catch (error) {
+      await pagefind.close();
+      release();
+      throw asIndexError(error);
+    }
+  }
+
+  /**
+   * Hands a page to Pagefind, which reads it while the caller goes on; a page without
+   * data-pagefind-body is left out. Waits only when PAGES_IN_FLIGHT pages are still being read, so
+   * that a site rendered faster than Pagefind reads it is not held in memory whole.
+   */
+  async add(url: string, html: string): Promise<void> {
+    if (this.closed) throw new Error(`search index: a page was added after the index was closed: ${url}`);
+    if (!html.includes(BODY_MARKER)) return;
+    const page = this.index.addHTMLFile({ url, content: html.normalize("NFC") }).then((added) => {
+      check(`adding ${url}`, added);
+      return { url: added.file.url, meta: added.file.meta };
+    });
+    this.added.push(page);
+    this.reading.add(page);
+    const settled = () => this.reading.delete(page);
+    page.then(settled, settled);
+    while (this.reading.size >= PAGES_IN_FLIGHT) await answered(Promise.race(this.reading));
+  }
+
+  /** Waits for every page, writes the bundle and the d-word list, and closes Pagefind's service. */
+  async finish(): Promise<SearchIndexResult> {
+    try {
+      const indexed = await answered(
+        (async () => {
+          const pages = await Promise.all(this.added);
+          check("writeFiles", await this.index.writeFiles({ outputPath: this.outputPath }));
+          return pages;
+        })(),
+      );
+      writeDWords(this.outputPath);
+      indexed.sort((a, b) => a.url.localeCompare(b.url));
+      return { pages: indexed.length, indexed, ...folderSize(this.outputPath), milliseconds: Math.round(performance.now() - this.started), outputPath: this.outputPath };
+    } catch (error) {
+      throw asIndexError(error);
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops Pagefind's service without writing anything: for a build that failed. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Pages still being read would fail once the service stops; their errors no longer matter.
+    for (const page of this.added) page.catch(() => {});
     await pagefind.close();
+    this.release();
   }
 }
 
-/** Pages handed to Pagefind at once: its service indexes them in parallel, and waiting for each costs a round trip. */
-const PAGES_IN_FLIGHT = 8;
+function asIndexError(error: unknown): SearchIndexError {
+  return error instanceof SearchIndexError ? error : new SearchIndexError("Pagefind", [error instanceof Error ? error.message : String(error)], error);
+}
 
-async function fillIndex(outDir: string, outputPath: string, language: string): Promise<SearchIndexResult["indexed"]> {
-  // The whole site is one language: the index is named after it and the search page, <html lang="vi">, loads it.
-  const created = await pagefind.createIndex({ forceLanguage: language });
-  check("createIndex", created);
-  const index = created.index;
-  if (!index) throw new SearchIndexError("createIndex", ["Pagefind returned no index"]);
-  const files = siteFiles(outDir)
-    .filter((file) => file.endsWith(".html"))
-    .map((file) => path.join(outDir, file));
-  const indexed: SearchIndexResult["indexed"] = [];
-  let next = 0;
-  const addPages = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const html = fs.readFileSync(file, "utf8");
-      if (!html.includes(BODY_MARKER)) continue;
-      const url = pageUrl(outDir, file);
-      const added = await index.addHTMLFile({ url, content: html.normalize("NFC") });
-      check(`adding ${url}`, added);
-      indexed.push({ url: added.file.url, meta: added.file.meta });
+
+/**
+ * Builds the search index of a site already written to `outDir`, reading its pages from disk (see
+ * SearchIndex). Throws a SearchIndexError for any problem; the service is closed whatever happens.
+ */
+export async function indexSite(outDir: string, options: { language?: string } = {}): Promise<SearchIndexResult> {
+  const site = path.resolve(outDir);
+  if (!fs.existsSync(site) || !fs.statSync(site).isDirectory()) throw new SearchIndexError("reading the site", [`${site} is not a folder`]);
+  const index = await SearchIndex.open(site, options);
+  try {
+    for (const file of siteFiles(site).filter((name) => name.endsWith(".html"))) {
+      await index.add(pageUrl(site, path.join(site, file)), fs.readFileSync(path.join(site, file), "utf8"));
     }
-  };
-  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, addPages));
-  check("writeFiles", await index.writeFiles({ outputPath }));
-  writeDWords(outputPath);
-  return indexed;
+  } catch (error) {
+    await index.close();
+    throw asIndexError(error);
+  }
+  return index.finish();
 }
 
 /**

@@ -11,6 +11,7 @@ import { hashSources } from "../core/source-hash.ts";
 import { type Content, loadContent } from "../content/load.ts";
 import { pathPrefixOf } from "../content/urls.ts";
 import { bantinPlugin } from "./plugin.ts";
+import { closeSearchIndexes } from "./search-plugin.ts";
 import { stalePagesPlugin } from "./stale-pages.ts";
 
 export interface BuildOptions {
@@ -22,6 +23,24 @@ export interface BuildResult {
   /** Files written by templates (pages, feeds, sitemap), not counting copied assets. */
   pages: number;
   milliseconds: number;
+  /** Where the time went; `BANTIN_TIMINGS=1` prints it as one JSON line on stderr (the benchmark reads it). */
+  stages: BuildStages;
+}
+
+/**
+ * Milliseconds of each stage of a build: `hash` the sources' hash for the manifest, `content` reading
+ * and checking the content folder, `pages` Eleventy up to its "eleventy.after" event (set-up, the
+ * browser bundles, the archive, rendering and writing pages, copying static/, and whatever the search
+ * index does meanwhile), `index` from that event until Eleventy is done (what the search index does
+ * once the pages are written), `total` all of buildSite, its lock, manifest and swap included.
+ * A stage a build did not run is 0.
+ */
+export interface BuildStages {
+  hash: number;
+  content: number;
+  pages: number;
+  index: number;
+  total: number;
 }
 
 /** What a site is made from, and so what the hash in its manifest covers: `offline` rebuilds when any of it changes. */
@@ -59,7 +78,14 @@ function createEleventy(contentDir: string, content: Content, outDir: string, ru
 /** Builds the site into `dir`, a fresh folder; Eleventy's lines are printed only when it succeeds. */
 async function writeSite(contentDir: string, content: Content, dir: string): Promise<BuildResult> {
   const started = performance.now();
-  const eleventy = createEleventy(contentDir, content, dir, "build", () => {});
+  let indexStarted: number | undefined;
+  // Listeners added by the config itself run before those of its plugins: this one marks the end
+  // of the pages and the start of the search index (search-plugin.ts).
+  const eleventy = createEleventy(contentDir, content, dir, "build", () => {}, (config) =>
+    config.on("eleventy.after", () => {
+      indexStarted = performance.now();
+    }),
+  );
   // Held until the build succeeds: a failed build is the one line the CLI prints.
   const lines: [(line: string) => void, string][] = [];
   const hold = (print: (line: string) => void) => (line: string) => lines.push([print, line]);
@@ -68,12 +94,16 @@ async function writeSite(contentDir: string, content: Content, dir: string): Pro
   try {
     results = (await eleventy.write()) as unknown as typeof results;
   } catch (error) {
+    // A failed build leaves its search index open, and Pagefind's process with it.
+    await closeSearchIndexes();
     await untilStill(dir);
     throw error;
   }
   for (const [print, line] of lines) print(line);
   const written = results.flat().filter((entry) => typeof entry === "object" && entry !== null && "content" in entry);
-  return { pages: written.length, milliseconds: Math.round(performance.now() - started) };
+  const ended = performance.now();
+  const pages = (indexStarted ?? ended) - started;
+  return { pages: written.length, milliseconds: Math.round(ended - started), stages: { hash: 0, content: 0, pages: Math.round(pages), index: Math.round(ended - started - pages), total: 0 } };
 }
 
 /** How often, and how long at most, a failed build's folder is watched until Eleventy stops writing into it. */
@@ -98,12 +128,14 @@ async function untilStill(dir: string): Promise<void> {
 /** Builds beside the held folder and swaps the complete site in; content errors throw before anything is written. */
 async function buildInto(folder: OutputFolder, contentDir: string, sources: string): Promise<BuildResult> {
   // Throws a ContentError listing every problem before Eleventy starts.
+  const started = performance.now();
   const content = loadContent(contentDir);
+  const loaded = Math.round(performance.now() - started);
   let result: BuildResult | undefined;
   await replaceOutput(folder, sources, async (dir) => {
     result = await writeSite(contentDir, content, dir);
   });
-  return result!;
+  return { ...result!, stages: { ...result!.stages, content: loaded } };
 }
 
 /**
@@ -111,7 +143,17 @@ async function buildInto(folder: OutputFolder, contentDir: string, sources: stri
  * with a ContentError for bad content, a UserError for a refused or unwritable folder.
  */
 export async function buildSite({ contentDir, outDir }: BuildOptions): Promise<BuildResult> {
-  return withOutputFolder(outDir, siteSpec(contentDir, "npm run build"), (folder) => buildInto(folder, contentDir, hashSources(siteSources(contentDir))));
+  const started = performance.now();
+  let hash = 0;
+  const result = await withOutputFolder(outDir, siteSpec(contentDir, "npm run build"), (folder) => {
+    const hashing = performance.now();
+    const sources = hashSources(siteSources(contentDir));
+    hash = Math.round(performance.now() - hashing);
+    return buildInto(folder, contentDir, sources);
+  });
+  const stages = { ...result.stages, hash, total: Math.round(performance.now() - started) };
+  if (process.env.BANTIN_TIMINGS === "1") process.stderr.write(`${JSON.stringify({ bantinTimings: stages })}\n`);
+  return { ...result, stages };
 }
 
 /**

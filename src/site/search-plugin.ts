@@ -1,23 +1,48 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { indexSite } from "../search/indexer.ts";
+import { SearchIndex } from "../search/indexer.ts";
+
+interface BuildEvent {
+  directories: { output: string };
+  outputMode: string;
+  runMode: string;
+  incremental?: boolean;
+}
+
+/** Indexes of builds under way in this process; a failed build leaves its own open (Eleventy has no event for it). */
+const open = new Set<SearchIndex>();
+
+/** Stops the Pagefind service of any build that did not finish: site/build.ts calls it once a build is over. */
+export async function closeSearchIndexes(): Promise<void> {
+  const indexes = [...open];
+  open.clear();
+  await Promise.all(indexes.map((index) => index.close()));
+}
 
 /**
- * Eleventy plugin: indexes the site after Eleventy has written it. Only for builds written to disk
- * (outputMode "fs"): in-memory builds (toJSON) have no files to index. A build indexes every time;
- * `npm start` indexes its first build only, because the index of a large archive takes seconds and
- * every saved file would redo it: restart `npm start` to search articles edited since.
+ * Eleventy plugin: the search index of every build written to disk (in-memory builds, toJSON, have
+ * no files to search). Each article goes to Pagefind as Eleventy renders it, so that Pagefind's own
+ * process indexes on the second core while the pages are rendered; the index is written once the
+ * last page is. `npm start` indexes every build, so search follows the saved articles.
  */
 export function searchPlugin(eleventyConfig: UserConfig): void {
-  let indexedOnce = false;
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode: string; runMode: string }) => {
-    if (outputMode !== "fs") return;
-    const serving = runMode !== "build";
-    if (serving && indexedOnce) {
-      console.log("[bantin] search index kept from the first build; restart npm start to search edited articles");
-      return;
-    }
-    const result = await indexSite(directories.output);
-    indexedOnce = true;
-    if (serving) console.log(`[bantin] search index: ${result.pages} articles in ${(result.milliseconds / 1000).toFixed(1)} s`);
+  let index: SearchIndex | null = null;
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode, incremental }: BuildEvent) => {
+    await closeSearchIndexes();
+    // An incremental build renders only the changed pages: an index of them alone would lose the rest.
+    index = outputMode === "fs" && !incremental ? await SearchIndex.open(directories.output) : null;
+    if (index) open.add(index);
+  });
+  eleventyConfig.addTransform("bantin-search-index", async function (this: { page: { url: string; outputPath: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) await index.add(url, content);
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", async ({ runMode }: BuildEvent) => {
+    const finished = index;
+    index = null;
+    if (!finished) return;
+    open.delete(finished);
+    const result = await finished.finish();
+    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles`);
   });
 }

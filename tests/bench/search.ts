@@ -199,8 +199,8 @@ function report(query: string, measured: Awaited<ReturnType<typeof firstQuery>>)
   for (const [kind, { count, bytes }] of [...byKind].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`    ${kind.padEnd(28)} ${String(count).padStart(3)} × → ${kB(bytes)}`);
 }
 
-/** Only the warm query table and the hostile queries, on sites built before (--site DIR, more than once to compare versions of the search page). */
-async function timeBuiltSites(outDirs: string[], runs: number): Promise<void> {
+/** Only the warm query table, the first queries' transfers and the hostile queries, on sites built before (--site DIR, more than once to compare versions of the search page). */
+async function timeBuiltSites(outDirs: string[], runs: number, queries: string[]): Promise<void> {
   const servers = await Promise.all(outDirs.map((outDir) => serveStatic(outDir)));
   const browser = await launchBrowser();
   try {
@@ -211,6 +211,7 @@ async function timeBuiltSites(outDirs: string[], runs: number): Promise<void> {
     );
     for (const [s, server] of servers.entries()) {
       console.log(`${outDirs[s]}:`);
+      for (const query of queries) report(query, await firstQuery(browser, server, outDirs[s]!, query));
       await hostileQueries(browser, server);
     }
   } finally {
@@ -230,7 +231,11 @@ async function main(): Promise<void> {
       site: { type: "string", multiple: true },
     },
   });
-  if (values.site !== undefined) return timeBuiltSites(values.site.map((site) => path.resolve(site)), Number(values.runs));
+  if (values.site !== undefined) return timeBuiltSites(
+      values.site.map((site) => path.resolve(site)),
+      Number(values.runs),
+      values.query,
+    );
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-bench-search-"));
   const outDir = path.join(root, "dist");
   let contentDir = values.content;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PagefindModule } from "../../src/client/search/pagefind-api.ts";
 import type { PagefindIndexesSearchResults } from "../../src/client/search/pagefind-api.ts";
 import { indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
-import { searchPlugin } from "../../src/site/search-plugin.ts";
+import { closeSearchIndexes, searchPlugin } from "../../src/site/search-plugin.ts";
 import { loadBundle } from "../helpers/pagefind-bundle.ts";
 import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
 
@@ -143,52 +143,63 @@ describe("indexSite", () => {
 });
 
 describe("searchPlugin, the Eleventy wiring", () => {
-  type After = (event: { directories: { output: string }; outputMode: string; runMode: string }) => Promise<void>;
+  type Handler = (event: { directories: { output: string }; outputMode: string; runMode: string }) => Promise<void>;
+  type Transform = (this: { page: { url: string; outputPath: string | false } }, content: string) => Promise<string>;
 
-  function register(): After {
-    const handlers = new Map<string, After>();
-    const config = { on: (name: string, handler: After) => handlers.set(name, handler) } as unknown as UserConfig;
+  /** The plugin's handlers, and a build that hands it the fixture site's pages as Eleventy would. */
+  function register() {
+    const handlers = new Map<string, Handler>();
+    let transform: Transform | undefined;
+    const config = {
+      on: (name: string, handler: Handler) => handlers.set(name, handler),
+      addTransform: (_name: string, added: Transform) => (transform = added),
+    } as unknown as UserConfig;
     searchPlugin(config);
-    expect([...handlers.keys()]).toEqual(["eleventy.after"]);
-    return handlers.get("eleventy.after")!;
+    expect([...handlers.keys()]).toEqual(["eleventy.before", "eleventy.after"]);
+    const build = async (output: string, outputMode: string, runMode = "build", finish = true) => {
+      const event = { directories: { output }, outputMode, runMode };
+      await handlers.get("eleventy.before")!(event);
+      for (const file of site.files().filter((name) => name.endsWith(".html"))) {
+        const page = { url: pageUrl(site.outDir, path.join(site.outDir, file)), outputPath: path.join(output, file) };
+        expect(await transform!.call({ page }, site.text(file))).toBe(site.text(file));
+      }
+      if (finish) await handlers.get("eleventy.after")!(event);
+    };
+    return build;
   }
 
-  function siteWithoutIndex(): string {
-    const copy = tempDir("plugin");
-    fs.cpSync(site.outDir, copy, { recursive: true });
-    fs.rmSync(path.join(copy, "pagefind"), { recursive: true });
-    return copy;
-  }
-
-  it("indexes builds written to disk, and not in-memory builds", async () => {
-    const after = register();
-    const output = siteWithoutIndex();
-    await after({ directories: { output }, outputMode: "json", runMode: "build" });
+  it("indexes the articles of builds written to disk as they are rendered, and not in-memory builds", async () => {
+    const build = register();
+    const output = tempDir("plugin");
+    await build(output, "json");
     expect(fs.existsSync(path.join(output, "pagefind"))).toBe(false);
-    await after({ directories: { output }, outputMode: "fs", runMode: "build" });
-    expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
-    // Every build indexes again.
-    fs.rmSync(path.join(output, "pagefind"), { recursive: true });
-    await after({ directories: { output }, outputMode: "fs", runMode: "build" });
-    expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+    await build(output, "fs");
+    const entry = JSON.parse(fs.readFileSync(path.join(output, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.vi!.page_count).toBe(articleUrls.length);
+    const pagefind = await loadBundle(output);
+    expect(await urlsOf(await pagefind.search("đạo đức"))).toContain(SEED_URL);
   });
 
-  it("indexes the first build of npm start only, and says so on rebuilds", async () => {
+  it("indexes every build of npm start, so that search follows the saved articles", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
-      const after = register();
-      const output = siteWithoutIndex();
-      await after({ directories: { output }, outputMode: "fs", runMode: "serve" });
-      expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+      const build = register();
+      const output = tempDir("plugin");
+      await build(output, "fs", "serve");
       fs.rmSync(path.join(output, "pagefind"), { recursive: true });
-      await after({ directories: { output }, outputMode: "fs", runMode: "serve" });
-      expect(fs.existsSync(path.join(output, "pagefind"))).toBe(false);
-      const lines = log.mock.calls.map(([line]) => String(line));
-      expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^\[bantin\] search index: 7 articles in \d+\.\d s$/);
-      expect(lines[1]).toBe("[bantin] search index kept from the first build; restart npm start to search edited articles");
+      await build(output, "fs", "serve");
+      expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
+      expect(log.mock.calls.map(([line]) => String(line))).toEqual([`[bantin] search index: ${articleUrls.length} articles`, `[bantin] search index: ${articleUrls.length} articles`]);
     } finally {
       log.mockRestore();
     }
+  });
+
+  it("lets go of Pagefind after a build that failed, so that the next one indexes", async () => {
+    const build = register();
+    await build(tempDir("plugin"), "fs", "build", false);
+    await closeSearchIndexes();
+    const result = await indexSite(site.outDir);
+    expect(result.pages).toBe(articleUrls.length);
   });
 });
