@@ -100,8 +100,9 @@ export class SearchIndex {
    */
   async add(url: string, html: string): Promise<void> {
     if (this.closed) throw new Error(`search index: a page was added after the index was closed: ${url}`);
-    if (!html.includes(BODY_MARKER)) return;
-    const page = this.index.addHTMLFile({ url, content: html.normalize("NFC") }).then((added) => {
+    const body = indexedPart(html);
+    if (body === undefined) return;
+    const page = this.index.addHTMLFile({ url, content: body.normalize("NFC") }).then((added) => {
       check(`adding ${url}`, added);
       return { url: added.file.url, meta: added.file.meta };
     });
@@ -141,6 +142,29 @@ export class SearchIndex {
     await pagefind.close();
     this.release();
   }
+}
+
+/**
+ * What Pagefind needs of a page: the element marked data-pagefind-body, from its start tag to the
+ * page's last end tag of that name (which closes it, or follows it), in a document of its own.
+ * Pagefind reads nothing else of a page that has that element, and the navigation, lists and
+ * sidebar around it would only cost the trip to its process and its parsing: the index is the same
+ * byte for byte. Undefined for a page without the element.
+ */
+export function indexedPart(html: string): string | undefined {
+  let start = -1;
+  let name: string | undefined;
+  // The attribute in a start tag, not the same words in a title or a paragraph.
+  for (let marker = html.indexOf(` ${BODY_MARKER}`); marker >= 0 && !name; marker = html.indexOf(` ${BODY_MARKER}`, marker + 1)) {
+    start = html.lastIndexOf("<", marker);
+    const after = html[marker + 1 + BODY_MARKER.length] ?? "";
+    if (/[\s>=/]/.test(after)) name = /^<([a-zA-Z][\w-]*)[^>]*$/.exec(html.slice(start, marker))?.[1];
+  }
+  if (!name) return undefined;
+  const close = `</${name}>`;
+  const end = html.toLowerCase().lastIndexOf(close.toLowerCase());
+  const element = end > start ? html.slice(start, end + close.length) : html.slice(start);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${element}</body></html>`;
 }
 
 function asIndexError(error: unknown): SearchIndexError {
