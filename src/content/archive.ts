@@ -120,10 +120,12 @@ export function buildArchive({ settings, articles, videos }: Content): Archive {
     paginate(category.articles, settings.categoryPageSize, category.url).map((page) => ({ ...page, category })),
   );
 
+  // Each article's place in its category, found once: indexOf per article would be quadratic.
+  const positionInCategory = new Map(categories.flatMap((category) => category.articles.map((article, position) => [article, position] as const)));
   const articlePages = latest.map((article, index): ArticlePage => {
     const category = categoryBySlug.get(article.categorySlug)!;
     const inCategory = category.articles;
-    const position = inCategory.indexOf(article);
+    const position = positionInCategory.get(article)!;
     const newer = inCategory.slice(Math.max(0, position - settings.relatedCount), position).map(link);
     const older = inCategory.slice(position + 1, position + 1 + settings.relatedCount).map(link);
     return {

@@ -161,8 +161,9 @@ export function indexedPart(html: string): string | undefined {
     if (/[\s>=/]/.test(after)) name = /^<([a-zA-Z][\w-]*)[^>]*$/.exec(html.slice(start, marker))?.[1];
   }
   if (!name) return undefined;
-  const close = `</${name}>`;
-  const end = html.toLowerCase().lastIndexOf(close.toLowerCase());
+  // Templates and the body sanitiser write end tags in lower case; one written otherwise only makes the part longer.
+  const close = `</${name.toLowerCase()}>`;
+  const end = html.lastIndexOf(close);
   const element = end > start ? html.slice(start, end + close.length) : html.slice(start);
   return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${element}</body></html>`;
 }
