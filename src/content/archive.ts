@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Article, Content, Video } from "./load.ts";
 import { ZONE } from "../core/dates.ts";
+import { byCodeUnits } from "../core/text.ts";
 import type { Settings } from "./schema.ts";
 import { type ListPage, paginate, pageUrlOf } from "./pagination.ts";
 import { categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, yearUrl } from "./urls.ts";
@@ -143,7 +144,7 @@ export function buildArchive({ settings, articles, videos }: Content): Archive {
     settings,
     // In URL order, which is the order Eleventy renders them in: the search index takes each page as
     // it is rendered, and Pagefind orders results of equal score by when their page came in.
-    articles: articlePages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    articles: articlePages.sort((a, b) => byCodeUnits(a.url, b.url)),
     latest,
     homePages: paginate(latest, settings.pageSize, ROUTES.home),
     categories,

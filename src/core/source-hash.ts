@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { byCodeUnits } from "./text.ts";
 
 /**
  * One hash of what is in some files and folders (folders read all the way down, in a fixed order):
@@ -36,5 +37,5 @@ function entriesUnder(dir: string, prefix = ""): { file: string; link: boolean }
     if (entry.isDirectory()) entries.push(...entriesUnder(dir, file));
     else if (entry.isFile() || entry.isSymbolicLink()) entries.push({ file, link: entry.isSymbolicLink() });
   }
-  return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return entries.sort((a, b) => byCodeUnits(a.file, b.file));
 }

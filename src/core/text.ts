@@ -13,3 +13,8 @@ export function stripMarks(text: string): string {
 export function fold(text: string): string {
   return stripMarks(text).replace(/[đĐ]/g, "d").toLowerCase();
 }
+
+/** Orders strings by UTF-16 code units, the same on every machine and in every locale, unlike localeCompare. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

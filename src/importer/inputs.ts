@@ -1,6 +1,7 @@
 // Which files an import reads: the paths it was given, folders walked.
 import fs from "node:fs";
 import path from "node:path";
+import { byCodeUnits } from "../core/text.ts";
 import { failedResult, type ImportResult } from "./report.ts";
 
 /** A file to import. */
@@ -36,7 +37,7 @@ export function collectInputs(paths: readonly string[], cwd: string, outDir: str
     const entries = fs
       .readdirSync(folder, { withFileTypes: true })
       .filter((entry) => !entry.name.startsWith("."))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      .sort((a, b) => byCodeUnits(a.name, b.name));
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
       const shown = path.join(display, entry.name);

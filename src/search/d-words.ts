@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { stripMarks } from "../core/text.ts";
+import { byCodeUnits, stripMarks } from "../core/text.ts";
 
 /** The list's file inside pagefind/, a classic script so that it loads from file:// as well as over http. */
 export const D_WORDS_FILE = "bantin-d-words.js";
@@ -81,6 +81,6 @@ export function writeDWords(pagefindFolder: string): void {
     const { content, meta } = readFragment(path.join(fragments, name));
     for (const word of dWordsOf([content, ...Object.values(meta ?? {})].join(" "))) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const sorted = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries([...counts].sort(([a], [b]) => byCodeUnits(a, b)));
   fs.writeFileSync(path.join(pagefindFolder, D_WORDS_FILE), `self.${D_WORDS_GLOBAL}=${JSON.stringify(sorted)};\n`);
 }

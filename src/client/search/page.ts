@@ -89,10 +89,11 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
 
   const searchTools = sharedSearchTools(siteRoot);
   const exclusive = oneAtATime();
-  /** The search under way; a newer one aborts it, so that its results never show. */
+  /**
+   * The latest search: a newer one aborts it, so that its results never show, and a page of
+   * results asked for before the newer one started is not shown either.
+   */
   let running: AbortController | null = null;
-  /** Searches started so far: a page of results asked for before the latest one is not shown. */
-  let searches = 0;
   let current: ResultList | null = null;
   let timer = 0;
   /**
@@ -128,9 +129,8 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
 
   async function search(): Promise<void> {
     running?.abort();
-    searches++;
-    const mine = (running = new AbortController());
-    const { signal } = mine;
+    running = new AbortController();
+    const { signal } = running;
     const typed = input.value.trim();
     const cleaned = cleanQuery(typed);
     // searchInStages cuts a long query the same way; the status line says so.
@@ -176,8 +176,6 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
       status.textContent = strings.failed;
       list.removeAttribute("aria-busy");
       console.error(error);
-    } finally {
-      if (running === mine) running = null;
     }
   }
 
@@ -208,14 +206,14 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
     if (!results || loadingMore) return;
     touched = true;
     loadingMore = true;
-    const mine = searches;
+    const mine = running;
     let page: PagefindSearchFragment[];
     try {
       page = await results.next(PAGE_SIZE);
     } finally {
       loadingMore = false;
     }
-    if (mine !== searches) return;
+    if (mine !== running) return;
     const items = page.map((data) => renderResult(data, siteRoot));
     list.append(...items);
     more.hidden = !results.hasMore();
