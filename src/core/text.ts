@@ -18,3 +18,22 @@ export function fold(text: string): string {
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Orders strings by code points, which is the order of their UTF-8 bytes and of Rust's strings
+ * (Pagefind's index files). It differs from byCodeUnits only past U+FFFF: a surrogate, which starts
+ * such a code point, ranks after every other code unit.
+ */
+export function byCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x10000 : unit;
+}

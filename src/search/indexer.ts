@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { folderSize, siteFiles } from "../core/files.ts";
+import { byCodeUnits } from "../core/text.ts";
 import { writeDWords } from "./d-words.ts";
+import { mergeBundles } from "./merge.ts";
+import { cached, cachedPages, indexShard, partHash, planShards, pruneShardCache, type Shard, shardBundle, type ShardPage } from "./shards.ts";
 
 /** Where the Pagefind bundle goes inside the built site; the search page loads it from there. */
 export const PAGEFIND_FOLDER = "pagefind";
@@ -15,10 +18,12 @@ export interface SearchIndexResult {
   pages: number;
   /** URL and metadata of every indexed page, as Pagefind read them. */
   indexed: { url: string; meta: Record<string, string> }[];
+  /** Year shards of the index, and how many of them this build indexed (the others were cached). */
+  shards: { total: number; indexed: number };
   /** Files of the written bundle (index, fragments, filters, scripts, WebAssembly) and their size on disk. */
   files: number;
   bytes: number;
-  /** Time the index was open: from the first page handed to Pagefind to the bundle written. */
+  /** Time the index was open: from the build's start to the bundle written. */
   milliseconds: number;
   outputPath: string;
 }
@@ -45,27 +50,26 @@ export function pageUrl(outDir: string, file: string): string {
 // caller: two indexes built at once in one process (tests, the benchmark) must wait for each other.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Pages Pagefind reads at once: its service reads them in parallel, and waiting for each would cost a round trip. */
-const PAGES_IN_FLIGHT = 16;
+/** Shards Pagefind indexes at once: each reads its pages one by one, so two keep both cores busy. */
+const SHARDS_AT_ONCE = 2;
 
 /**
- * The search index of one site, filled page by page: a build hands each article to it as Eleventy
- * renders it, so that Pagefind's own process indexes on the second core meanwhile, and finish()
- * writes the bundle into `outDir/pagefind/` once every page is in. Pages marked with
+ * The search index of one site: a build tells it each page as Eleventy renders it, and finish()
+ * writes the bundle into `outDir/pagefind/` once every page is written. Pages marked with
  * data-pagefind-body (the articles) go in, as Unicode NFC because Pagefind does not normalise and
- * finds decomposed text worse; any other page is left out. Beside the index goes the list of its
- * d- and đ-words (d-words.ts). Every problem Pagefind reports is a SearchIndexError at finish().
+ * finds decomposed text worse; any other page is left out. The index is built in year shards
+ * (shards.ts), of which only those whose pages changed since a build that made them are indexed
+ * again, and merged into one (merge.ts). Beside the index goes the list of its d- and đ-words
+ * (d-words.ts). Every problem Pagefind reports is a SearchIndexError at finish().
  */
 export class SearchIndex {
   private readonly started = performance.now();
-  private readonly added: Promise<SearchIndexResult["indexed"][number]>[] = [];
-  /** Pages handed to Pagefind that it has not answered yet. */
-  private readonly reading = new Set<Promise<unknown>>();
+  private readonly pages: ShardPage[] = [];
   private closed = false;
 
   private constructor(
     private readonly outputPath: string,
-    private readonly index: pagefind.PagefindIndex,
+    private readonly language: string,
     private readonly release: () => void,
   ) {}
 
@@ -78,54 +82,60 @@ export class SearchIndex {
     try {
       const outputPath = path.join(path.resolve(outDir), PAGEFIND_FOLDER);
       // A bundle from an earlier build would otherwise keep chunks of articles that are gone. Creating the
-      // folder here makes a path Pagefind could not write fail in Node, with a message, not in the service.
+      // folder here makes a path that cannot be written fail now, with a message.
       fs.rmSync(outputPath, { recursive: true, force: true });
       fs.mkdirSync(outputPath, { recursive: true });
       // The whole site is one language: the index is named after it and the search page, <html lang="vi">, loads it.
-      const created = await answered(pagefind.createIndex({ forceLanguage: language }));
-      check("createIndex", created);
-      if (!created.index) throw new SearchIndexError("createIndex", ["Pagefind returned no index"]);
-      return new SearchIndex(outputPath, created.index, release);
+      return new SearchIndex(outputPath, language, release);
     } catch (error) {
-      await pagefind.close();
       release();
       throw asIndexError(error);
     }
   }
 
   /**
-   * Hands a page to Pagefind, which reads it while the caller goes on; a page without
-   * data-pagefind-body is left out. Waits only when PAGES_IN_FLIGHT pages are still being read, so
-   * that a site rendered faster than Pagefind reads it is not held in memory whole.
+   * Notes a page written to `file`, whose content is `html`; a page without data-pagefind-body is left
+   * out. Only the hash of its indexed part is kept: a shard that must be indexed reads its pages again
+   * from disk, so that a large archive is not held in memory.
    */
-  async add(url: string, html: string): Promise<void> {
+  add(url: string, html: string, file: string): void {
     if (this.closed) throw new Error(`search index: a page was added after the index was closed: ${url}`);
     const body = indexedPart(html);
-    if (body === undefined) return;
-    const page = this.index.addHTMLFile({ url, content: body.normalize("NFC") }).then((added) => {
-      check(`adding ${url}`, added);
-      return { url: added.file.url, meta: added.file.meta };
-    });
-    this.added.push(page);
-    this.reading.add(page);
-    const settled = () => this.reading.delete(page);
-    page.then(settled, settled);
-    while (this.reading.size >= PAGES_IN_FLIGHT) await answered(Promise.race(this.reading));
+    if (body !== undefined) this.pages.push({ url, file, hash: partHash(body.normalize("NFC")) });
   }
 
-  /** Waits for every page, writes the bundle and the d-word list, and closes Pagefind's service. */
+  /** Indexes the shards that changed, merges all into the bundle, writes the d-word list, and closes Pagefind's service. */
   async finish(): Promise<SearchIndexResult> {
     try {
-      const indexed = await answered(
-        (async () => {
-          const pages = await Promise.all(this.added);
-          check("writeFiles", await this.index.writeFiles({ outputPath: this.outputPath }));
-          return pages;
-        })(),
-      );
+      const shards = planShards(this.pages, this.language);
+      const indexed = new Map<Shard, SearchIndexResult["indexed"]>();
+      const missing = shards.filter((shard) => {
+        if (!cached(shard)) return true;
+        indexed.set(shard, cachedPages(shard));
+        return false;
+      });
+      const read = (page: ShardPage) => {
+        const body = indexedPart(fs.readFileSync(page.file, "utf8"))?.normalize("NFC");
+        if (body === undefined) throw new SearchIndexError(`reading ${page.url}`, [`${page.file} no longer holds the page's data-pagefind-body`]);
+        return body;
+      };
+      const reindexed = missing.length;
+      const work = async () => {
+        for (let shard = missing.shift(); shard; shard = missing.shift()) indexed.set(shard, await indexShard(shard, this.language, read, check));
+      };
+      await answered(Promise.all(Array.from({ length: SHARDS_AT_ONCE }, work)));
+      mergeBundles(shards.map(shardBundle), this.outputPath);
       writeDWords(this.outputPath);
-      indexed.sort((a, b) => a.url.localeCompare(b.url));
-      return { pages: indexed.length, indexed, ...folderSize(this.outputPath), milliseconds: Math.round(performance.now() - this.started), outputPath: this.outputPath };
+      pruneShardCache();
+      const pages = shards.flatMap((shard) => indexed.get(shard)!).sort((a, b) => byCodeUnits(a.url, b.url));
+      return {
+        pages: pages.length,
+        indexed: pages,
+        shards: { total: shards.length, indexed: reindexed },
+        ...folderSize(this.outputPath),
+        milliseconds: Math.round(performance.now() - this.started),
+        outputPath: this.outputPath,
+      };
     } catch (error) {
       throw asIndexError(error);
     } finally {
@@ -137,8 +147,6 @@ export class SearchIndex {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Pages still being read would fail once the service stops; their errors no longer matter.
-    for (const page of this.added) page.catch(() => {});
     await pagefind.close();
     this.release();
   }
@@ -183,7 +191,8 @@ export async function indexSite(outDir: string, options: { language?: string } =
   const index = await SearchIndex.open(site, options);
   try {
     for (const file of siteFiles(site).filter((name) => name.endsWith(".html"))) {
-      await index.add(pageUrl(site, path.join(site, file)), fs.readFileSync(path.join(site, file), "utf8"));
+      const page = path.join(site, file);
+      index.add(pageUrl(site, page), fs.readFileSync(page, "utf8"), page);
     }
   } catch (error) {
     await index.close();

@@ -20,9 +20,9 @@ export async function closeSearchIndexes(): Promise<void> {
 
 /**
  * Eleventy plugin: the search index of every build written to disk (in-memory builds, toJSON, have
- * no files to search). Each article goes to Pagefind as Eleventy renders it, so that Pagefind's own
- * process indexes on the second core while the pages are rendered; the index is written once the
- * last page is. `npm start` indexes every build, so search follows the saved articles.
+ * no files to search). Each page is noted as Eleventy renders it; once every page is written, the
+ * year shards whose articles changed are indexed again and the index is merged (search/indexer.ts).
+ * `npm start` indexes every build, so search follows the saved articles.
  */
 export function searchPlugin(eleventyConfig: UserConfig): void {
   let index: SearchIndex | null = null;
@@ -32,9 +32,9 @@ export function searchPlugin(eleventyConfig: UserConfig): void {
     index = outputMode === "fs" && !incremental ? await SearchIndex.open(directories.output) : null;
     if (index) open.add(index);
   });
-  eleventyConfig.addTransform("bantin-search-index", async function (this: { page: { url: string; outputPath: string | false } }, content: string) {
+  eleventyConfig.addTransform("bantin-search-index", function (this: { page: { url: string; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
-    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) await index.add(url, content);
+    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) index.add(url, content, outputPath);
     return content;
   });
   eleventyConfig.on("eleventy.after", async ({ runMode }: BuildEvent) => {
@@ -43,6 +43,6 @@ export function searchPlugin(eleventyConfig: UserConfig): void {
     if (!finished) return;
     open.delete(finished);
     const result = await finished.finish();
-    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles`);
+    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles, ${result.shards.indexed} of ${result.shards.total} years indexed again`);
   });
 }

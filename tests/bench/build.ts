@@ -100,8 +100,9 @@ interface BantinRun {
 const bantinArgs = (contentDir: string, outDir: string) => ["--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--content", contentDir, "--out", outDir];
 
 /** `npm run build -- --content DIR --out DIR` without npm and tsx's launcher: node --import tsx, as tsx runs it. */
-async function runBantin(contentDir: string, outDir: string): Promise<BantinRun> {
-  const run = await runChild("bantin build", process.execPath, bantinArgs(contentDir, outDir), { BANTIN_TIMINGS: "1" });
+/** A build with the search shards cached in `cacheDir`: a cold build starts with it empty, a rebuild finds the shards the build before it made. */
+async function runBantin(contentDir: string, outDir: string, cacheDir: string): Promise<BantinRun> {
+  const run = await runChild("bantin build", process.execPath, bantinArgs(contentDir, outDir), { BANTIN_TIMINGS: "1", BANTIN_CACHE_DIR: cacheDir });
   const line = run.stderr.split("\n").find((text) => text.startsWith('{"bantinTimings"'));
   if (!line) throw new Error(`bantin build printed no BANTIN_TIMINGS line; its stderr:\n${run.stderr}`);
   const stages = (JSON.parse(line) as { bantinTimings: BuildStages }).bantinTimings;
@@ -256,7 +257,7 @@ function gitState(): { commit: string; changed: string[] } | undefined {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run bench -- [--articles N] [--runs R] [--keep] [--json FILE]`);
+  console.error(`${message}\nusage: npm run bench -- [--articles N] [--runs R] [--bantin-only] [--keep] [--json FILE]`);
   process.exit(2);
 }
 
@@ -267,6 +268,8 @@ async function main(): Promise<void> {
       runs: { type: "string", default: "3" },
       keep: { type: "boolean", default: false },
       json: { type: "string" },
+      // For archives the baseline cannot index on this machine (one Pagefind index of 100,000 articles needs about 30 GiB).
+      "bantin-only": { type: "boolean", default: false },
     },
   });
   const count = Number(values.articles);
@@ -281,6 +284,7 @@ async function main(): Promise<void> {
   const contentDir = path.join(root, "content");
   const bantinOut = path.join(root, "bantin-out");
   const baselineOut = path.join(root, "baseline-out");
+  const cacheDir = path.join(root, "bantin-cache");
   const started = performance.now();
   const archive = generateArchive(contentDir, count);
   const generationMs = performance.now() - started;
@@ -305,9 +309,20 @@ async function main(): Promise<void> {
   try {
     for (let number = 1; number <= runs; number++) {
       console.log(`run ${number} of ${runs}`);
-      for (const out of [bantinOut, baselineOut]) fs.rmSync(out, { recursive: true, force: true });
-      const bantin = await runBantin(contentDir, bantinOut);
+      for (const out of [bantinOut, baselineOut, cacheDir]) fs.rmSync(out, { recursive: true, force: true });
+      const bantin = await runBantin(contentDir, bantinOut, cacheDir);
       bantinLine("cold build", bantin);
+      if (values["bantin-only"]) {
+        const output = folderSize(bantinOut);
+        console.log(`  bantin   output             ${output.files} files, ${mib(output.bytes)} MiB`);
+        changes.apply("add");
+        try {
+          bantinLine("add one article", await runBantin(contentDir, bantinOut, cacheDir));
+        } finally {
+          changes.undo();
+        }
+        continue;
+      }
       const baseline = await runBaseline(contentDir, baselineOut, pagefind);
       baselineLine("cold build", baseline);
       const output = { bantin: folderSize(bantinOut), baseline: folderSize(baselineOut) };
@@ -315,7 +330,7 @@ async function main(): Promise<void> {
       try {
         for (const { change, label } of CHANGES) {
           changes.apply(change);
-          const bantinRebuild = await runBantin(contentDir, bantinOut);
+          const bantinRebuild = await runBantin(contentDir, bantinOut, cacheDir);
           bantinLine(label, bantinRebuild);
           const baselineRebuild = await runBaseline(contentDir, baselineOut, pagefind);
           baselineLine(label, baselineRebuild);
@@ -332,6 +347,7 @@ async function main(): Promise<void> {
     else fs.rmSync(root, { recursive: true, force: true });
   }
 
+  if (values["bantin-only"]) return;
   // Summary
   const cold = {
     bantin: {
