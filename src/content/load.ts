@@ -151,30 +151,39 @@ function readText(contentDir: string, file: string, problems: Problem[]): string
   return undefined;
 }
 
+/**
+ * A copy of `text` that holds nothing else in memory. V8 keeps a substring as a view of the string it
+ * was cut from: a title parsed from YAML, or a summary cut from the body, would keep its whole file
+ * alive as long as the archive lives (1.4 GiB of source text at 100,000 articles).
+ */
+function own<T extends string | undefined>(text: T): T {
+  return (text === undefined ? text : (` ${text}`.slice(1) as T));
+}
+
 function toArticle(file: string, data: ArticleFrontMatter, slug: string, body: RenderedBody, categoryNames: Record<string, string>): Article {
   const { date } = data;
   const categorySlug = slugify(data.category);
   return {
     file,
-    title: data.title,
+    title: own(data.title),
     date: isoDateTime(date),
     timestamp: date.toMillis(),
     year: date.year,
     month: date.month,
     day: date.day,
-    category: mappedCategoryName(categoryNames, [data.category]) ?? data.category,
+    category: own(mappedCategoryName(categoryNames, [data.category]) ?? data.category),
     categorySlug,
-    source: data.source,
-    author: data.author,
-    authorTitle: data.author_title,
+    source: own(data.source),
+    author: own(data.author),
+    authorTitle: own(data.author_title),
     views: data.views,
-    summary: data.summary ?? excerpt(body.firstParagraph),
-    tags: data.tags ?? [],
-    slug,
+    summary: own(data.summary ?? excerpt(body.firstParagraph)),
+    tags: (data.tags ?? []).map(own),
+    slug: own(slug),
     url: articleUrl(date, slug),
     image: data.image === undefined ? undefined : mediaSrc(data.image),
-    legacyUrl: data.legacy_url,
-    html: body.html,
+    legacyUrl: own(data.legacy_url),
+    html: own(body.html),
   };
 }
 

@@ -1,17 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { folderSize, siteFiles } from "../core/files.ts";
 import { byCodeUnits } from "../core/text.ts";
 import { writeDWords } from "./d-words.ts";
+import { indexedPart } from "./indexed-part.ts";
 import { mergeBundles } from "./merge.ts";
-import { cached, cachedPages, indexShard, partHash, planShards, pruneShardCache, type Shard, shardBundle, type ShardPage } from "./shards.ts";
+import { ShardWorkers } from "./shard-workers.ts";
+import { cached, cachedPages, type IndexedPage, makeShard, partHash, pruneShardCache, type Shard, shardBundle, ShardError, shardNamer, type ShardPage } from "./shards.ts";
+
+export { indexedPart } from "./indexed-part.ts";
 
 /** Where the Pagefind bundle goes inside the built site; the search page loads it from there. */
 export const PAGEFIND_FOLDER = "pagefind";
-
-/** Only pages that opt in are indexed: the article template marks its content with this attribute. */
-const BODY_MARKER = "data-pagefind-body";
 
 export interface SearchIndexResult {
   /** Pages in the index: the articles. */
@@ -36,10 +36,6 @@ export class SearchIndexError extends Error {
   }
 }
 
-function check(step: string, response: { errors: string[] }): void {
-  if (response.errors.length > 0) throw new SearchIndexError(step, response.errors);
-}
-
 /** Site path of a page file: dist/2011/09/20/slug/index.html → /2011/09/20/slug/. */
 export function pageUrl(outDir: string, file: string): string {
   const relative = path.relative(outDir, file).split(path.sep).join("/");
@@ -50,31 +46,59 @@ export function pageUrl(outDir: string, file: string): string {
 // caller: two indexes built at once in one process (tests, the benchmark) must wait for each other.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Shards Pagefind indexes at once: each reads its pages one by one, so two keep both cores busy. */
+/** Shards indexed at once, each by a worker with a Pagefind service of its own: one a core. */
 const SHARDS_AT_ONCE = 2;
+
+/** The pages of one shard as they arrive, and once all are in, its bundle being made or found. */
+interface Filling {
+  pages: ShardPage[];
+  /** How many pages the build will render in it, when known. */
+  expected?: number;
+  shard?: Shard;
+  done?: Promise<IndexedPage[]>;
+  /** Whether this build indexes it (it was not in the cache). */
+  indexed?: boolean;
+}
 
 /**
  * The search index of one site: a build tells it each page as Eleventy renders it, and finish()
  * writes the bundle into `outDir/pagefind/` once every page is written. Pages marked with
  * data-pagefind-body (the articles) go in, as Unicode NFC because Pagefind does not normalise and
  * finds decomposed text worse; any other page is left out. The index is built in year shards
- * (shards.ts), of which only those whose pages changed since a build that made them are indexed
- * again, and merged into one (merge.ts). Beside the index goes the list of its d- and đ-words
- * (d-words.ts). Every problem Pagefind reports is a SearchIndexError at finish().
+ * (shards.ts) and merged into one (merge.ts). A shard is complete once it holds as many pages as
+ * the build said it would render (`expected`): Eleventy renders the articles year after year, so a
+ * year is indexed by Pagefind's process, on the other core, while the next renders, and only that
+ * year's pages are held in memory. A shard found in the cache is not indexed again. Beside the index
+ * goes the list of its d- and đ-words (d-words.ts). Every problem Pagefind reports is a
+ * SearchIndexError at finish().
  */
 export class SearchIndex {
   private readonly started = performance.now();
-  private readonly pages: ShardPage[] = [];
+  private readonly fillings = new Map<string, Filling>();
+  private namer?: (url: string) => string;
+  private expected?: Map<string, number>;
+  /** Pages of a build that did not say which it renders. */
+  private readonly unsorted: ShardPage[] = [];
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly workers = new ShardWorkers(SHARDS_AT_ONCE);
   private closed = false;
 
   private constructor(
     private readonly outputPath: string,
     private readonly language: string,
+    private readonly expectedUrls: (() => Iterable<string>) | undefined,
+    private readonly fromDisk: boolean,
     private readonly release: () => void,
   ) {}
 
-  /** Opens an index for the site being written into `outDir`; waits for any other index of this process to finish first. */
-  static async open(outDir: string, { language = "vi" }: { language?: string } = {}): Promise<SearchIndex> {
+  /**
+   * Opens an index for the site being written into `outDir`; waits for any other index of this
+   * process to finish first. `expectedUrls` gives the URLs of the pages the build will index (the
+   * articles), asked at the first page; without it, every shard is indexed at finish(), from the
+   * pages' text kept meanwhile, or read again from disk with `fromDisk` (a site already written).
+   */
+  static async open(outDir: string, { language = "vi", expectedUrls, fromDisk = false }: { language?: string; expectedUrls?: () => Iterable<string>; fromDisk?: boolean } = {}): Promise<SearchIndex> {
     let release = () => {};
     const turn = queue;
     queue = new Promise<void>((resolve) => (release = resolve));
@@ -86,52 +110,102 @@ export class SearchIndex {
       fs.rmSync(outputPath, { recursive: true, force: true });
       fs.mkdirSync(outputPath, { recursive: true });
       // The whole site is one language: the index is named after it and the search page, <html lang="vi">, loads it.
-      return new SearchIndex(outputPath, language, release);
+      return new SearchIndex(outputPath, language, expectedUrls, fromDisk, release);
     } catch (error) {
       release();
       throw asIndexError(error);
     }
   }
 
-  /**
-   * Notes a page written to `file`, whose content is `html`; a page without data-pagefind-body is left
-   * out. Only the hash of its indexed part is kept: a shard that must be indexed reads its pages again
-   * from disk, so that a large archive is not held in memory.
-   */
+  /** Notes a page written to `file`, whose content is `html`; a page without data-pagefind-body is left out. */
   add(url: string, html: string, file: string): void {
     if (this.closed) throw new Error(`search index: a page was added after the index was closed: ${url}`);
     const body = indexedPart(html);
-    if (body !== undefined) this.pages.push({ url, file, hash: partHash(body.normalize("NFC")) });
+    if (body === undefined) return;
+    const part = body.normalize("NFC");
+    const page: ShardPage = { url, file, hash: partHash(part), part };
+    if (!this.expectedUrls) {
+      // Shared into shards at finish(), once all URLs are known.
+      this.unsorted.push(this.fromDisk ? { ...page, part: undefined } : page);
+      return;
+    }
+    if (!this.namer) {
+      const urls = [...this.expectedUrls()];
+      this.namer = shardNamer(urls);
+      this.expected = new Map();
+      for (const name of urls.map(this.namer)) this.expected.set(name, (this.expected.get(name) ?? 0) + 1);
+    }
+    const name = this.namer(url);
+    let filling = this.fillings.get(name);
+    if (!filling) this.fillings.set(name, (filling = { pages: [], expected: this.expected!.get(name) }));
+    if (filling.done) {
+      // More pages than expected: the shard is made again at finish(), of all of them, from disk.
+      filling.done = filling.shard = filling.expected = undefined;
+      for (const page of filling.pages) page.part = undefined;
+    }
+    filling.pages.push({ ...page, part: filling.expected === undefined ? undefined : part });
+    if (filling.pages.length === filling.expected) this.seal(name, filling);
   }
 
-  /** Indexes the shards that changed, merges all into the bundle, writes the d-word list, and closes Pagefind's service. */
+  /** A shard whose pages are all in: found in the cache, or indexed as soon as Pagefind is free. */
+  private seal(name: string, filling: Filling): void {
+    const shard = makeShard(name, filling.pages, this.language);
+    filling.shard = shard;
+    filling.indexed = !cached(shard);
+    if (!filling.indexed) {
+      filling.done = Promise.resolve(cachedPages(shard));
+    } else {
+      // Pagefind indexes more slowly than Eleventy renders: the shards waiting their turn are read
+      // again from disk when it comes (their pages are written by then), not held in memory meanwhile.
+      // The last page's own file may not be written yet: its part is kept.
+      const waits = this.running >= SHARDS_AT_ONCE && filling.expected !== undefined;
+      if (waits) for (const page of filling.pages.slice(0, -1)) page.part = undefined;
+      filling.done = this.inTurn(() => this.workers.index(shard, this.language));
+    }
+    // Its pages' text is no longer needed; a failure is reported by finish().
+    const forget = () => shard.pages.forEach((page) => (page.part = undefined));
+    filling.done.then(forget, forget);
+  }
+
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running >= SHARDS_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Indexes the shards not yet made, merges all into the bundle, writes the d-word list, and closes Pagefind's service. */
   async finish(): Promise<SearchIndexResult> {
     try {
-      const shards = planShards(this.pages, this.language);
-      const indexed = new Map<Shard, SearchIndexResult["indexed"]>();
-      const missing = shards.filter((shard) => {
-        if (!cached(shard)) return true;
-        indexed.set(shard, cachedPages(shard));
-        return false;
-      });
-      const read = (page: ShardPage) => {
-        const body = indexedPart(fs.readFileSync(page.file, "utf8"))?.normalize("NFC");
-        if (body === undefined) throw new SearchIndexError(`reading ${page.url}`, [`${page.file} no longer holds the page's data-pagefind-body`]);
-        return body;
-      };
-      const reindexed = missing.length;
-      const work = async () => {
-        for (let shard = missing.shift(); shard; shard = missing.shift()) indexed.set(shard, await indexShard(shard, this.language, read, check));
-      };
-      await answered(Promise.all(Array.from({ length: SHARDS_AT_ONCE }, work)));
-      mergeBundles(shards.map(shardBundle), this.outputPath);
+      const namer = shardNamer(this.unsorted.map((page) => page.url));
+      for (const page of this.unsorted) {
+        const name = namer(page.url);
+        if (!this.fillings.has(name)) this.fillings.set(name, { pages: [] });
+        this.fillings.get(name)!.pages.push(page);
+      }
+      // A site with no article still has an index, empty: the search page loads it all the same.
+      if (this.fillings.size === 0) this.fillings.set("_", { pages: [] });
+      const names = [...this.fillings.keys()].sort(byCodeUnits);
+      for (const name of names) {
+        const filling = this.fillings.get(name)!;
+        if (!filling.done) this.seal(name, filling);
+      }
+      const indexed = await answered(Promise.all(names.map((name) => this.fillings.get(name)!.done!)));
+      await mergeBundles(
+        names.map((name) => shardBundle(this.fillings.get(name)!.shard!)),
+        this.outputPath,
+      );
       writeDWords(this.outputPath);
       pruneShardCache();
-      const pages = shards.flatMap((shard) => indexed.get(shard)!).sort((a, b) => byCodeUnits(a.url, b.url));
+      const pages = indexed.flat().sort((a, b) => byCodeUnits(a.url, b.url));
       return {
         pages: pages.length,
         indexed: pages,
-        shards: { total: shards.length, indexed: reindexed },
+        shards: { total: names.length, indexed: names.filter((name) => this.fillings.get(name)!.indexed).length },
         ...folderSize(this.outputPath),
         milliseconds: Math.round(performance.now() - this.started),
         outputPath: this.outputPath,
@@ -147,37 +221,17 @@ export class SearchIndex {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await pagefind.close();
+    // Shards being indexed fail once the service stops; their errors no longer matter.
+    for (const filling of this.fillings.values()) filling.done?.catch(() => {});
+    await this.workers.close();
     this.release();
   }
 }
 
-/**
- * What Pagefind needs of a page: the element marked data-pagefind-body, from its start tag to the
- * page's last end tag of that name (which closes it, or follows it), in a document of its own.
- * Pagefind reads nothing else of a page that has that element, and the navigation, lists and
- * sidebar around it would only cost the trip to its process and its parsing: the index is the same
- * byte for byte. Undefined for a page without the element.
- */
-export function indexedPart(html: string): string | undefined {
-  let start = -1;
-  let name: string | undefined;
-  // The attribute in a start tag, not the same words in a title or a paragraph.
-  for (let marker = html.indexOf(` ${BODY_MARKER}`); marker >= 0 && !name; marker = html.indexOf(` ${BODY_MARKER}`, marker + 1)) {
-    start = html.lastIndexOf("<", marker);
-    const after = html[marker + 1 + BODY_MARKER.length] ?? "";
-    if (/[\s>=/]/.test(after)) name = /^<([a-zA-Z][\w-]*)[^>]*$/.exec(html.slice(start, marker))?.[1];
-  }
-  if (!name) return undefined;
-  // Templates and the body sanitiser write end tags in lower case; one written otherwise only makes the part longer.
-  const close = `</${name.toLowerCase()}>`;
-  const end = html.lastIndexOf(close);
-  const element = end > start ? html.slice(start, end + close.length) : html.slice(start);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${element}</body></html>`;
-}
-
 function asIndexError(error: unknown): SearchIndexError {
-  return error instanceof SearchIndexError ? error : new SearchIndexError("Pagefind", [error instanceof Error ? error.message : String(error)], error);
+  if (error instanceof SearchIndexError) return error;
+  if (error instanceof ShardError) return new SearchIndexError(error.step, error.problems, error);
+  return new SearchIndexError("Pagefind", [error instanceof Error ? error.message : String(error)], error);
 }
 
 
@@ -188,7 +242,7 @@ function asIndexError(error: unknown): SearchIndexError {
 export async function indexSite(outDir: string, options: { language?: string } = {}): Promise<SearchIndexResult> {
   const site = path.resolve(outDir);
   if (!fs.existsSync(site) || !fs.statSync(site).isDirectory()) throw new SearchIndexError("reading the site", [`${site} is not a folder`]);
-  const index = await SearchIndex.open(site, options);
+  const index = await SearchIndex.open(site, { ...options, fromDisk: true });
   try {
     for (const file of siteFiles(site).filter((name) => name.endsWith(".html"))) {
       const page = path.join(site, file);

@@ -1,19 +1,23 @@
-// The archive's search index is built in shards, one per year of articles, each by its own Pagefind
-// index and kept in a cache under the name of what went into it; merge.ts makes the site's index of
-// them. A build re-indexes only the shards whose articles changed, and Pagefind never holds more than
-// two shards at once, so that its memory stays that of two years however long the archive is.
+// The archive's search index is built in shards, one per year of articles (per month in a large
+// year), each by its own Pagefind index and kept in a cache under the name of what went into it;
+// merge.ts makes the site's index of them. A build re-indexes only the shards whose articles
+// changed, and Pagefind holds a few shards at a time, so that its memory stays that of a few years
+// however long the archive is.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import { PROJECT_DIR } from "../core/project.ts";
+import { indexedPart } from "./indexed-part.ts";
 
 /**
  * bantin's own cache of shards: everything in it was written by a build, and any of it can be
  * deleted. BANTIN_CACHE_DIR puts it elsewhere (the benchmark gives each cold build an empty one).
  */
-export const SHARD_CACHE_DIR = path.join(process.env.BANTIN_CACHE_DIR ?? path.join(PROJECT_DIR, "node_modules", ".cache", "bantin"), "search-shards");
+export function shardCacheDir(): string {
+  return path.join(process.env.BANTIN_CACHE_DIR ?? path.join(PROJECT_DIR, "node_modules", ".cache", "bantin"), "search-shards");
+}
 
 /** Changes when what a shard folder holds changes, so that older folders are not taken for current ones. */
 const SHARD_FORMAT = "bantin search shard 1";
@@ -25,11 +29,23 @@ const PAGES_FILE = "pages.json";
 /** A cached shard not used by any build for this long is deleted. */
 const UNUSED_DAYS = 14;
 
-/** A page that goes into a shard: its site path, the file it was written to, and the hash of the part Pagefind reads. */
+/** A page that goes into a shard: its site path, the file it was written to, and the hash of the part Pagefind reads (and that part, while its shard fills). */
 export interface ShardPage {
   url: string;
   file: string;
   hash: string;
+  part?: string;
+}
+
+/** A problem Pagefind reported, or a page that could not be read: the step, and what went wrong. */
+export class ShardError extends Error {
+  constructor(
+    readonly step: string,
+    readonly problems: string[],
+  ) {
+    super(`${step}: ${problems.join("; ")}`);
+    this.name = "ShardError";
+  }
 }
 
 export interface IndexedPage {
@@ -49,9 +65,28 @@ export function shardBundle(shard: Shard): string {
   return path.join(shard.dir, BUNDLE_FOLDER);
 }
 
-/** The shard of a page: its year, from the site path (/2011/09/20/slug/), or "_" for a path without one. */
-export function shardOf(url: string): string {
-  return /^\/(\d{4})\//.exec(url)?.[1] ?? "_";
+/**
+ * A year of more articles than this is split into its months: Pagefind's memory grows with the
+ * pages of a shard (about 350 KB each), and a rebuild indexes a whole shard again.
+ */
+export const YEAR_SHARD_LIMIT = 2_000;
+
+/**
+ * How the pages of a build are shared into shards, from the URLs of all of them: by year from the
+ * site path (/2011/09/20/slug/ → "2011"), by month in a year of more than YEAR_SHARD_LIMIT
+ * ("2011-09"), "_" for a path without a year. Names sort in the order of the pages' dates.
+ */
+export function shardNamer(urls: Iterable<string>): (url: string) => string {
+  const perYear = new Map<string, number>();
+  for (const url of urls) {
+    const year = /^\/(\d{4})\//.exec(url)?.[1];
+    if (year) perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
+  return (url) => {
+    const [, year, month] = /^\/(\d{4})\/(\d{2})?/.exec(url) ?? [];
+    if (!year) return "_";
+    return month && (perYear.get(year) ?? 0) > YEAR_SHARD_LIMIT ? `${year}-${month}` : year;
+  };
 }
 
 /** The hash of the part of a page Pagefind reads, which names its shard with the others. */
@@ -65,24 +100,13 @@ const pagefindVersion = (() => {
   return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
 })();
 
-/** Shards in the order of their names (years ascending), each page list in URL order, each with its cache folder. */
-export function planShards(pages: ShardPage[], language: string): Shard[] {
-  const byName = new Map<string, ShardPage[]>();
-  for (const page of pages) {
-    const name = shardOf(page.url);
-    let list = byName.get(name);
-    if (!list) byName.set(name, (list = []));
-    list.push(page);
-  }
-  // A site with no article still has an index, empty: the search page loads it all the same.
-  if (byName.size === 0) byName.set("_", []);
-  return [...byName.keys()].sort().map((name) => {
-    const list = byName.get(name)!.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const digest = crypto.createHash("sha256");
-    digest.update(`${SHARD_FORMAT}\npagefind ${pagefindVersion}\nlanguage ${language}\n`);
-    for (const page of list) digest.update(`${page.url}\t${page.hash}\n`);
-    return { name, pages: list, dir: path.join(SHARD_CACHE_DIR, digest.digest("hex")) };
-  });
+/** The shard `name` of `pages`, which it sorts by URL, named in the cache after them. */
+export function makeShard(name: string, pages: ShardPage[], language: string): Shard {
+  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const digest = crypto.createHash("sha256");
+  digest.update(`${SHARD_FORMAT}\npagefind ${pagefindVersion}\nlanguage ${language}\n`);
+  for (const page of pages) digest.update(`${page.url}\t${page.hash}\n`);
+  return { name, pages, dir: path.join(shardCacheDir(), digest.digest("hex")) };
 }
 
 /** Whether a shard's bundle is in the cache; marks it used, so that pruning keeps it. */
@@ -97,16 +121,13 @@ export function cachedPages(shard: Shard): IndexedPage[] {
   return JSON.parse(fs.readFileSync(path.join(shard.dir, PAGES_FILE), "utf8")) as IndexedPage[];
 }
 
-/** Pages handed to Pagefind before the first of them is answered. */
-const PAGES_IN_FLIGHT = 16;
-
 /**
  * Indexes a shard with a Pagefind index of its own and puts its bundle in the cache. Pages go in in
  * URL order, and Pagefind numbers them in the order it receives them (its service reads one message
- * at a time), so the same pages make the same bundle in every build. `read` gives the part of a page
- * Pagefind reads.
+ * at a time), so the same pages make the same bundle in every build. A page's text is the `part`
+ * it came with, or is read again from its file. Pagefind's problems are ShardErrors.
  */
-export async function indexShard(shard: Shard, language: string, read: (page: ShardPage) => string, check: (step: string, response: { errors: string[] }) => void): Promise<IndexedPage[]> {
+export async function indexShard(shard: Shard, language: string): Promise<IndexedPage[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   check("createIndex", created);
   const index = created.index;
@@ -114,22 +135,27 @@ export async function indexShard(shard: Shard, language: string, read: (page: Sh
     check("createIndex", { errors: ["Pagefind returned no index"] });
     return [];
   }
-  fs.mkdirSync(SHARD_CACHE_DIR, { recursive: true });
+  fs.mkdirSync(path.dirname(shard.dir), { recursive: true });
   const temporary = `${shard.dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const adding: Promise<IndexedPage>[] = [];
+  let writing: Promise<unknown> | undefined;
+  let deleting: Promise<unknown> | undefined;
   try {
+    // Every message is sent at once: Pagefind's service reads them in order on its own core, and
+    // needs nothing more from this thread, busy rendering pages, until the bundle is written.
     for (const page of shard.pages) {
       adding.push(
-        index.addHTMLFile({ url: page.url, content: read(page) }).then((added) => {
+        index.addHTMLFile({ url: page.url, content: page.part ?? readPart(page) }).then((added) => {
           check(`adding ${page.url}`, added);
           return { url: added.file.url, meta: added.file.meta };
         }),
       );
-      // A few pages in flight hide the round trips; more would only hold pages in memory.
-      if (adding.length >= PAGES_IN_FLIGHT) await adding[adding.length - PAGES_IN_FLIGHT];
     }
+    const written = index.writeFiles({ outputPath: path.join(temporary, BUNDLE_FOLDER) });
+    writing = written;
+    deleting = index.deleteIndex();
     const indexed = await Promise.all(adding);
-    check("writeFiles", await index.writeFiles({ outputPath: path.join(temporary, BUNDLE_FOLDER) }));
+    check("writeFiles", await written);
     fs.writeFileSync(path.join(temporary, PAGES_FILE), JSON.stringify(indexed));
     // A folder of this name without its page list is what a stopped build left: this one replaces it.
     if (fs.existsSync(shard.dir) && !fs.existsSync(path.join(shard.dir, PAGES_FILE))) fs.rmSync(shard.dir, { recursive: true, force: true });
@@ -143,19 +169,34 @@ export async function indexShard(shard: Shard, language: string, read: (page: Sh
   } finally {
     // After a failure, pages still in flight fail too; their errors no longer matter.
     for (const page of adding) page.catch(() => {});
+    writing?.catch(() => {});
     fs.rmSync(temporary, { recursive: true, force: true });
-    await index.deleteIndex().catch(() => {});
+    await (deleting ?? index.deleteIndex()).catch(() => {});
   }
+}
+
+function check(step: string, response: { errors: string[] }): void {
+  if (response.errors.length > 0) throw new ShardError(step, response.errors);
+}
+
+/** The part of a written page Pagefind reads, read again from its file. */
+function readPart(page: ShardPage): string {
+  const body = indexedPart(fs.readFileSync(page.file, "utf8"))?.normalize("NFC");
+  if (body === undefined) throw new ShardError(`reading ${page.url}`, [`${page.file} no longer holds the page's data-pagefind-body`]);
+  return body;
 }
 
 /** Deletes cached shards no build used for UNUSED_DAYS, and folders a stopped build left half-written a day ago. */
 export function pruneShardCache(): void {
-  if (!fs.existsSync(SHARD_CACHE_DIR)) return;
+  const cache = shardCacheDir();
+  if (!fs.existsSync(cache)) return;
   const now = Date.now();
-  for (const name of fs.readdirSync(SHARD_CACHE_DIR)) {
+  for (const name of fs.readdirSync(cache)) {
     const match = /^[0-9a-f]{64}(\.tmp-\d+-[0-9a-f]{8})?$/.exec(name);
     if (!match) continue;
-    const age = now - fs.statSync(path.join(SHARD_CACHE_DIR, name)).mtimeMs;
-    if (age > (match[1] ? 1 : UNUSED_DAYS) * 86_400_000) fs.rmSync(path.join(SHARD_CACHE_DIR, name), { recursive: true, force: true });
+    // Another build may be pruning the same folder.
+    const modified = fs.statSync(path.join(cache, name), { throwIfNoEntry: false })?.mtimeMs ?? now;
+    const age = now - modified;
+    if (age > (match[1] ? 1 : UNUSED_DAYS) * 86_400_000) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
 }

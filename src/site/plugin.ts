@@ -6,6 +6,7 @@ import { buildArchive } from "../content/archive.ts";
 import { type Content, loadContent } from "../content/load.ts";
 import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
+import { releaseWrittenPages } from "./eleventy-memory.ts";
 import { filters } from "./filters.ts";
 import { searchPlugin } from "./search-plugin.ts";
 
@@ -22,12 +23,16 @@ export interface BantinOptions {
  * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
  * files, and what runs after a build. Templates come from Eleventy's input folder (layouts/).
  */
+await releaseWrittenPages();
+
 export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT }: BantinOptions): void {
   let preloaded = content;
+  let articleUrls: string[] = [];
   // Read per build, so that `npm start` picks up edited articles.
   eleventyConfig.addGlobalData("archive", () => {
     const current = preloaded ?? loadContent(contentDir);
     preloaded = undefined;
+    articleUrls = current.articles.map((article) => article.url);
     const archive = buildArchive(current);
     // The sitemap lists the archive's pages, split at this build's limit.
     return { ...archive, sitemap: splitSitemap(sitemapEntries(archive), sitemapLimit) };
@@ -42,6 +47,6 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   // After a build, listeners run in the order registered: the index first, then (npm start) the
   // clean-up and manifest that site/build.ts registers after this plugin.
   eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(searchPlugin, { articleUrls: () => articleUrls });
   eleventyConfig.setTemplateFormats(["njk"]);
 }

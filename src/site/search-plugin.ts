@@ -20,21 +20,27 @@ export async function closeSearchIndexes(): Promise<void> {
 
 /**
  * Eleventy plugin: the search index of every build written to disk (in-memory builds, toJSON, have
- * no files to search). Each page is noted as Eleventy renders it; once every page is written, the
- * year shards whose articles changed are indexed again and the index is merged (search/indexer.ts).
+ * no files to search). Each article goes to the index as Eleventy renders it; `articleUrls` says which
+ * articles the build renders, so that each year is indexed once its last article is in, while the
+ * next renders (search/indexer.ts).
  * `npm start` indexes every build, so search follows the saved articles.
  */
-export function searchPlugin(eleventyConfig: UserConfig): void {
+export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { articleUrls?: () => Iterable<string> } = {}): void {
   let index: SearchIndex | null = null;
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode, incremental }: BuildEvent) => {
     await closeSearchIndexes();
     // An incremental build renders only the changed pages: an index of them alone would lose the rest.
-    index = outputMode === "fs" && !incremental ? await SearchIndex.open(directories.output) : null;
+    index = outputMode === "fs" && !incremental ? await SearchIndex.open(directories.output, { expectedUrls: articleUrls }) : null;
     if (index) open.add(index);
   });
-  eleventyConfig.addTransform("bantin-search-index", function (this: { page: { url: string; outputPath: string | false } }, content: string) {
+  eleventyConfig.addTransform("bantin-search-index", async function (this: { page: { url: string; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
-    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) index.add(url, content, outputPath);
+    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+      index.add(url, content, outputPath);
+      // Rendering keeps this thread from the event loop for seconds: a pause lets the pages already
+      // handed to Pagefind reach its process, and its answers come back, while the next renders.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return content;
   });
   eleventyConfig.on("eleventy.after", async ({ runMode }: BuildEvent) => {

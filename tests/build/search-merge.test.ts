@@ -103,9 +103,9 @@ async function yearBundles(pages: TestPage[]): Promise<string[]> {
   return bundles;
 }
 
-function merged(bundles: string[], options?: { chunkSize?: number }): string {
+async function merged(bundles: string[], options?: { chunkSize?: number }): Promise<string> {
   const outputPath = path.join(tempDir("merged"), "pagefind");
-  mergeBundles(bundles, outputPath, options);
+  await mergeBundles(bundles, outputPath, options);
   return outputPath;
 }
 
@@ -191,8 +191,8 @@ describe("the index file codec (pagefind-files.ts)", () => {
 
 describe("year bundles merged at Pagefind's chunk size", () => {
   let merge: string;
-  beforeAll(() => {
-    merge = merged(years);
+  beforeAll(async () => {
+    merge = await merged(years);
   });
 
   it("hold the same index as Pagefind's bundle of all pages: words, spellings, positions, fields, filters, sorts", () => {
@@ -222,7 +222,7 @@ describe.each([40, 400])("year bundles merged into chunks of %i", (chunkSize) =>
   /** Pagefind's bundle of all pages at that chunk size: which chunks a search loads decides which longer words a prefix finds. */
   let monolithicSmall: string;
   beforeAll(async () => {
-    merge = merged(years, { chunkSize });
+    merge = await merged(years, { chunkSize });
     monolithicSmall = await pagefindBundle(pages, tempDir("monolithic-small"), { chunkSize });
   });
 
@@ -251,7 +251,7 @@ describe("year bundles with different metadata fields", () => {
   let whole: string;
   beforeAll(async () => {
     authored = generatePages({ year: AUTHOR_YEAR, html: `<span data-pagefind-meta="author:${AUTHOR}"></span>` });
-    merge = merged(await yearBundles(authored));
+    merge = await merged(await yearBundles(authored));
     whole = await pagefindBundle(authored, tempDir("monolithic-author"));
   });
 
@@ -275,7 +275,7 @@ describe("year bundles with different metadata fields", () => {
 describe("a bundle merged with itself", () => {
   it("keeps every page twice, each with a fragment of its own name", async () => {
     const single = years[1]!;
-    const twice = merged([single, single]);
+    const twice = await merged([single, single]);
     const { meta, pageCount } = bundleMeta(twice);
     expect(pageCount).toBe(2 * PAGES_A_YEAR);
     expect(meta.pages).toHaveLength(2 * PAGES_A_YEAR);
@@ -309,7 +309,7 @@ describe("bundles of two languages", () => {
     const outputPath = path.join(tempDir("merged-languages"), "pagefind");
     let error: unknown;
     try {
-      mergeBundles([years[0]!, english], outputPath);
+      await mergeBundles([years[0]!, english], outputPath);
     } catch (thrown) {
       error = thrown;
     }
