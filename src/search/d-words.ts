@@ -4,83 +4,39 @@
 // the likelier, instead of asking Pagefind a search for each reading while the reader waits.
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
-import { byCodeUnits, stripMarks } from "../core/text.ts";
+import { byCodeUnits } from "../core/text.ts";
+import type { PackedWord } from "./pagefind-files.ts";
 
 /** The list's file inside pagefind/, a classic script so that it loads from file:// as well as over http. */
 export const D_WORDS_FILE = "bantin-d-words.js";
 /** The global the script sets; src/client/search/pagefind.ts reads it. */
 export const D_WORDS_GLOBAL = "BantinDWords";
 
-/** How Pagefind 1.6 writes a page's fragment: gzip of this signature and the JSON its search page reads. */
-const FRAGMENT_SIGNATURE = "pagefind_dcd";
-
-/** The words Pagefind stores for one whitespace-separated token of a page, by token: pages repeat the same few thousand. */
-const wordsOfToken = new Map<string, string[]>();
-const utf8 = new TextEncoder();
+/** A word a reader can search for: letters and digits only (Pagefind also stores parts that keep other punctuation). */
+const D_WORD = /^[dđ][\p{L}\p{N}]*$/u;
 
 /**
- * The words Pagefind 1.6 stores for one token (its fossick step): the token's letters and digits,
- * lower case; and when it holds anything else, its parts, split at ASCII punctuation and where case
- * or digits change ("D-2", "ĐảngBộ"), lower case, those of one byte left out.
+ * Counts the pages of each d- or đ-word of an index, from the words themselves as the merge passes
+ * them (merge.ts): a word as Pagefind stores it (tone marks folded, đ kept, lower case), on a page
+ * in any of its spellings. Taken from the index, the list holds exactly the words Pagefind finds.
  */
-function indexedWords(token: string): string[] {
-  const whole = (token.match(/[\p{L}\p{N}]/gu) ?? []).join("").toLocaleLowerCase("vi");
-  const words = whole ? [whole] : [];
-  if (/^[\p{L}\p{N}]*$/u.test(token)) return words;
-  const parts = token
-    .replace(/[!-/:-@[-`{-~]/g, " ")
-    .replace(/(\p{Ll})(\p{Lu})|(\p{L})(\p{N})|(\p{N})(\p{L})/gu, (_, ...pairs: (string | undefined)[]) => pairs.slice(0, 6).filter(Boolean).join(" "))
-    .toLocaleLowerCase("vi");
-  if (/\s/.test(parts) || !whole.startsWith(parts)) words.push(...parts.split(/\s+/).filter((part) => utf8.encode(part).length > 1));
-  return words;
-}
+export class DWordCounter {
+  private readonly counts = new Map<string, number>();
 
-/**
- * The d- and đ-words Pagefind finds on a page, from the text it indexed and its metadata (which it
- * searches too): tone marks folded, đ kept.
- */
-export function dWordsOf(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const token of text.split(/\s+/)) {
-    if (!/[dđ]/i.test(token)) continue;
-    let words = wordsOfToken.get(token);
-    if (!words) {
-      // A part that keeps other punctuation ("đoàn…") is stored, but no search can ask for it.
-      words = indexedWords(token)
-        .filter((word) => /^[dđ][\p{L}\p{N}]*$/u.test(word))
-        .map(stripMarks);
-      wordsOfToken.set(token, words);
+  readonly add = ([word, postings, spellings]: PackedWord): void => {
+    if (!D_WORD.test(word)) return;
+    const pages = new Set<number>();
+    for (const list of [postings, ...spellings.map(([, pages]) => pages)]) {
+      // A list holds each page's number as the gap from the one before.
+      let page = 0;
+      for (const [gap] of list) pages.add((page += gap));
     }
-    for (const word of words) found.add(word);
-  }
-  return found;
-}
+    this.counts.set(word, pages.size);
+  };
 
-/** A page's fragment as Pagefind writes it; an error names the file when it is not one. */
-function readFragment(file: string): { content: string; meta?: Record<string, string> } {
-  let text: string;
-  try {
-    text = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8");
-  } catch (error) {
-    throw new Error(`${file}: not a Pagefind fragment (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  /** Writes the list into the index's folder, words in order so that a build writes the same bytes. */
+  write(pagefindFolder: string): void {
+    const sorted = Object.fromEntries([...this.counts].sort(([a], [b]) => byCodeUnits(a, b)));
+    fs.writeFileSync(path.join(pagefindFolder, D_WORDS_FILE), `self.${D_WORDS_GLOBAL}=${JSON.stringify(sorted)};\n`);
   }
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (no "${FRAGMENT_SIGNATURE}" signature)`);
-  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { content: string; meta?: Record<string, string> };
-}
-
-/**
- * Counts, for each d- or đ-word, the pages of a written Pagefind index that hold it, reading the text
- * Pagefind indexed from its fragment files, and writes the list into the index's folder, words in
- * order so that a build writes the same bytes.
- */
-export function writeDWords(pagefindFolder: string): void {
-  const counts = new Map<string, number>();
-  const fragments = path.join(pagefindFolder, "fragment");
-  for (const name of fs.readdirSync(fragments)) {
-    const { content, meta } = readFragment(path.join(fragments, name));
-    for (const word of dWordsOf([content, ...Object.values(meta ?? {})].join(" "))) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  const sorted = Object.fromEntries([...counts].sort(([a], [b]) => byCodeUnits(a, b)));
-  fs.writeFileSync(path.join(pagefindFolder, D_WORDS_FILE), `self.${D_WORDS_GLOBAL}=${JSON.stringify(sorted)};\n`);
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { folderSize, siteFiles } from "../core/files.ts";
 import { byCodeUnits } from "../core/text.ts";
-import { writeDWords } from "./d-words.ts";
+import { DWordCounter } from "./d-words.ts";
 import { indexedPart } from "./indexed-part.ts";
 import { mergeBundles } from "./merge.ts";
 import { ShardWorkers } from "./shard-workers.ts";
@@ -195,11 +195,13 @@ export class SearchIndex {
         if (!filling.done) this.seal(name, filling);
       }
       const indexed = await answered(Promise.all(names.map((name) => this.fillings.get(name)!.done!)));
+      const dWords = new DWordCounter();
       await mergeBundles(
         names.map((name) => shardBundle(this.fillings.get(name)!.shard!)),
         this.outputPath,
+        { onWord: dWords.add },
       );
-      writeDWords(this.outputPath);
+      dWords.write(this.outputPath);
       pruneShardCache();
       const pages = indexed.flat().sort((a, b) => byCodeUnits(a.url, b.url));
       return {

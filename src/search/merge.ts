@@ -53,8 +53,9 @@ export interface MergeResult {
  * Writes into `outputPath` (a folder that does not exist yet or is empty) the bundle of all pages of
  * `bundles`, in that order. The bundles must be of one Pagefind version and language, and in the
  * order of every sort key (year shards for a date sort): sorted page lists are joined, not re-sorted.
+ * `onWord` sees each word of the merged index, in order.
  */
-export async function mergeBundles(bundles: string[], outputPath: string, { chunkSize = CHUNK_SIZE }: { chunkSize?: number } = {}): Promise<MergeResult> {
+export async function mergeBundles(bundles: string[], outputPath: string, { chunkSize = CHUNK_SIZE, onWord }: { chunkSize?: number; onWord?: (word: PackedWord) => void } = {}): Promise<MergeResult> {
   if (bundles.length === 0) throw new Error("search index: no bundle to merge");
   const shards = readShards(bundles);
   const { language, entry } = shards[0]!;
@@ -66,7 +67,7 @@ export async function mergeBundles(bundles: string[], outputPath: string, { chun
   const meta: PagefindMeta = {
     version: shards[0]!.meta.version,
     pages: copyFragments(shards, outputPath),
-    chunks: await writeWordChunks(shards, outputPath, names, chunkSize),
+    chunks: await writeWordChunks(shards, outputPath, names, chunkSize, onWord),
     filters: writeFilters(shards, outputPath, names),
     sorts: joinSorts(shards),
     fields,
@@ -195,7 +196,7 @@ class WordReader {
 const CHUNKS_IN_FLIGHT = 4;
 
 /** Joins the shards' words in code point order into chunks of about `chunkSize`, the way Pagefind cuts its own. */
-async function writeWordChunks(shards: Shard[], outputPath: string, names: NameSet, chunkSize: number): Promise<PagefindMeta["chunks"]> {
+async function writeWordChunks(shards: Shard[], outputPath: string, names: NameSet, chunkSize: number, onWord?: (word: PackedWord) => void): Promise<PagefindMeta["chunks"]> {
   const readers = shards.map((shard) => new WordReader(shard));
   const chunks: PagefindMeta["chunks"] = [];
   const writing: Promise<void>[] = [];
@@ -231,7 +232,9 @@ async function writeWordChunks(shards: Shard[], outputPath: string, names: NameS
       reader.advance();
     }
     size += variants.size;
-    words.push([word, own.postings, [...variants].map(([spelling, list]) => [spelling, list.postings])]);
+    const merged: PackedWord = [word, own.postings, [...variants].map(([spelling, list]) => [spelling, list.postings])];
+    onWord?.(merged);
+    words.push(merged);
     if (size >= chunkSize) await flush();
   }
   if (words.length > 0) await flush();
