@@ -37,7 +37,7 @@ export class ShardWorkers {
       this.all.splice(0).map(async (worker) => {
         const exited = new Promise((resolve) => worker.once("exit", resolve));
         worker.postMessage({ close: true } satisfies Request);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
         await worker.terminate();
       }),
     );
@@ -51,8 +51,8 @@ export class ShardWorkers {
       // TypeScript runs in the worker through tsx, as in this thread; a worker does not take the
       // loader from this thread's options, so it registers it before it loads this module.
       const start = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(import.meta.url)});`;
+      // Not unref()'d: a build waiting for a shard has nothing else keeping Node alive. close() ends them.
       const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(start)}`));
-      worker.unref();
       this.all.push(worker);
       return Promise.resolve(worker);
     }

@@ -1,12 +1,13 @@
 // The search index is made of year shards cached between builds (src/search/shards.ts): a rebuild
 // after adding, editing or deleting an article indexes only that article's year again, and writes
 // the very files a build with an empty cache writes.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { indexSite, pageUrl, SearchIndex } from "../../src/search/indexer.ts";
 import { buildSite } from "../../src/site/build.ts";
-import { copyFixture, tempDir, writeArticle } from "../helpers/site.ts";
+import { copyFixture, PROJECT, tempDir, writeArticle } from "../helpers/site.ts";
 import { loadBundle } from "../helpers/pagefind-bundle.ts";
 
 let savedCache: string | undefined;
@@ -139,5 +140,23 @@ describe("a build's index told which articles it renders", () => {
     const { built, indexed, result, articles } = await indexAs((articles) => [articles[0]!, "/2030/01/01/khong-co/"]);
     expect(result.pages).toBe(articles.length);
     expectSameFiles(indexed, built);
+  });
+});
+
+describe("npm run build in a process of its own", () => {
+  // The shards are indexed in worker threads: a build waiting for one must not end on its own.
+  it("waits for every shard, with an empty cache, and writes the whole site", () => {
+    const outDir = path.join(tempDir("cli"), "dist");
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--content", copyFixture("site"), "--out", outDir], {
+      cwd: PROJECT,
+      encoding: "utf8",
+      env: { ...process.env, BANTIN_CACHE_DIR: tempDir("cli-cache") },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Built \d+ pages/m);
+    const entry = JSON.parse(fs.readFileSync(path.join(outDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.vi!.page_count).toBeGreaterThan(0);
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, ".bantin-manifest.json"), "utf8"))).toMatchObject({ complete: true });
   });
 });
