@@ -37,7 +37,9 @@ export class ShardWorkers {
       this.all.splice(0).map(async (worker) => {
         const exited = new Promise((resolve) => worker.once("exit", resolve));
         worker.postMessage({ close: true } satisfies Request);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+        clearTimeout(timer);
         await worker.terminate();
       }),
     );
