@@ -1,6 +1,6 @@
 // Several Pagefind bundles made into one, as if Pagefind had indexed all their pages at once. The
 // archive is indexed in shards (shards.ts) so that a build re-indexes only the shards whose articles
-// changed, and so that no Pagefind process holds more than one shard: Pagefind's `mergeIndex`
+// changed, and so that each Pagefind process holds one shard at a time: Pagefind's `mergeIndex`
 // would combine shards in the browser instead, but it ranks each shard by its own word statistics
 // (how many pages hold a word, the average page length), so the same query would order articles
 // differently. One merged index keeps the statistics of the whole archive, and the ranking with them.
@@ -106,7 +106,7 @@ function readShards(bundles: string[]): Shard[] {
   });
 }
 
-/** Copies each page's fragment, renaming one whose name another shard already used for a different page. */
+/** Puts each page's fragment into the bundle, renaming one whose name another shard already used for a different page. */
 function copyFragments(shards: Shard[], outputPath: string): PagefindMeta["pages"] {
   const taken = new Set<string>();
   const pages: PagefindMeta["pages"] = [];

@@ -22,8 +22,8 @@ export async function closeSearchIndexes(): Promise<void> {
  * Eleventy plugin: the search index of every build written to disk (in-memory builds, toJSON, have
  * no files to search). Each article goes to the index as Eleventy renders it; `articleUrls` says which
  * articles the build renders, so that each year is indexed once its last article is in, while the
- * next renders (search/indexer.ts).
- * `npm start` indexes every build, so search follows the saved articles.
+ * next renders (search/indexer.ts). `npm start` indexes every build, so search follows the saved
+ * articles; the years that did not change come from the cache.
  */
 export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { articleUrls?: () => Iterable<string> } = {}): void {
   let index: SearchIndex | null = null;
@@ -37,8 +37,8 @@ export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { arti
     const { url, outputPath } = this.page;
     if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) {
       index.add(url, content, outputPath);
-      // Rendering keeps this thread from the event loop for seconds: a pause lets the pages already
-      // handed to Pagefind reach its process, and its answers come back, while the next renders.
+      // Rendering keeps this thread from the event loop for seconds: a pause lets a search worker's
+      // answer come back, so that the next finished year goes to it while the next page renders.
       await new Promise((resolve) => setImmediate(resolve));
     }
     return content;
@@ -49,6 +49,6 @@ export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { arti
     if (!finished) return;
     open.delete(finished);
     const result = await finished.finish();
-    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles, ${result.shards.indexed} of ${result.shards.total} years indexed again`);
+    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles; ${result.shards.indexed} of its ${result.shards.total} parts indexed again, the others unchanged`);
   });
 }
