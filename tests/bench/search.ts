@@ -249,9 +249,15 @@ async function main(): Promise<void> {
   const build = await buildSite({ contentDir, outDir });
   console.log(`build with search index: ${build.pages} pages in ${seconds(performance.now() - started)}`);
 
-  // The index step alone, on the site just built (the build above ran it too, inside Eleventy).
+  // The index step alone, on the site just built (the build above ran it too, inside Eleventy), with
+  // an empty shard cache: the build's cache would make it a merge of shards already indexed.
+  const cache = process.env.BANTIN_CACHE_DIR;
+  process.env.BANTIN_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-bench-cache-"));
   started = performance.now();
   const index = await indexSite(outDir);
+  fs.rmSync(process.env.BANTIN_CACHE_DIR, { recursive: true, force: true });
+  if (cache === undefined) delete process.env.BANTIN_CACHE_DIR;
+  else process.env.BANTIN_CACHE_DIR = cache;
   const sizes = bundleSizes(index.outputPath);
   console.log(`index step alone: ${index.pages} articles in ${seconds(performance.now() - started)}`);
   console.log(
