@@ -79,8 +79,6 @@ export class SearchIndex {
   private expected?: Map<string, number>;
   /** Pages of a build that did not say which it renders. */
   private readonly unsorted: ShardPage[] = [];
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
   private readonly workers = new ShardWorkers(SHARDS_AT_ONCE);
   private closed = false;
 
@@ -158,24 +156,13 @@ export class SearchIndex {
       // Pagefind indexes more slowly than Eleventy renders: the shards waiting their turn are read
       // again from disk when it comes (their pages are written by then), not held in memory meanwhile.
       // The last page's own file may not be written yet: its part is kept.
-      const waits = this.running >= SHARDS_AT_ONCE && filling.expected !== undefined;
+      const waits = this.workers.allBusy && filling.expected !== undefined;
       if (waits) for (const page of filling.pages.slice(0, -1)) page.part = undefined;
-      filling.done = this.inTurn(() => this.workers.index(shard, this.language));
+      filling.done = this.workers.index(shard, this.language);
     }
     // Its pages' text is no longer needed; a failure is reported by finish().
     const forget = () => shard.pages.forEach((page) => (page.part = undefined));
     filling.done.then(forget, forget);
-  }
-
-  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
-    while (this.running >= SHARDS_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
-    try {
-      return await work();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
   }
 
   /** Indexes the shards not yet made, merges all into the bundle, writes the d-word list, and closes Pagefind's service. */

@@ -17,6 +17,11 @@ export class ShardWorkers {
 
   constructor(private readonly size: number) {}
 
+  /** Whether a shard handed over now would wait for a worker. */
+  get allBusy(): boolean {
+    return this.idle.length === 0 && this.all.length >= this.size;
+  }
+
   /** Indexes `shard` in a free worker (see shards.ts); rejects with a ShardError for Pagefind's problems. */
   async index(shard: Shard, language: string): Promise<IndexedPage[]> {
     const worker = await this.acquire();

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import { PROJECT_DIR } from "../core/project.ts";
+import { byCodeUnits } from "../core/text.ts";
 import { indexedPart } from "./indexed-part.ts";
 
 /**
@@ -102,7 +103,7 @@ const pagefindVersion = (() => {
 
 /** The shard `name` of `pages`, which it sorts by URL, named in the cache after them. */
 export function makeShard(name: string, pages: ShardPage[], language: string): Shard {
-  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  pages.sort((a, b) => byCodeUnits(a.url, b.url));
   const digest = crypto.createHash("sha256");
   digest.update(`${SHARD_FORMAT}\npagefind ${pagefindVersion}\nlanguage ${language}\n`);
   for (const page of pages) digest.update(`${page.url}\t${page.hash}\n`);
@@ -131,10 +132,7 @@ export async function indexShard(shard: Shard, language: string): Promise<Indexe
   const created = await pagefind.createIndex({ forceLanguage: language });
   check("createIndex", created);
   const index = created.index;
-  if (!index) {
-    check("createIndex", { errors: ["Pagefind returned no index"] });
-    return [];
-  }
+  if (!index) throw new ShardError("createIndex", ["Pagefind returned no index"]);
   fs.mkdirSync(path.dirname(shard.dir), { recursive: true });
   const temporary = `${shard.dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const adding: Promise<IndexedPage>[] = [];
