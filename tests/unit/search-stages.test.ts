@@ -45,36 +45,29 @@ describe("searchInStages", () => {
     expect(searches).toHaveLength(1);
   });
 
-  it("shows Pagefind's order first for several words, then settles on the order of runSearch", async () => {
-    const { count } = wordCounts(["đao", "đuc"]);
-    const { pagefind, searches } = fakePagefind(DAO_DUC);
-    const stages = searchInStages(pagefind, "dao duc", {}, false, count);
-    const first = await stages.next();
-    expect(first.value!.final).toBe(false);
+  /** Stage one is Pagefind's own list (`first`), stage two the order runSearch gives (`settled`). */
+  async function expectTwoStages(results: Parameters<typeof fakePagefind>[0], query: string, counts: Parameters<typeof wordCounts>[0], first: string[], settled: string[]) {
+    const { count } = wordCounts(counts);
+    const { pagefind, searches } = fakePagefind(results);
+    const stages = searchInStages(pagefind, query, {}, false, count);
+    const shown = await stages.next();
+    expect(shown.value!.final).toBe(false);
     expect(searches).toHaveLength(1);
-    expect(await all(first.value!.results)).toEqual(["giao-duc-dao-tao", "dao-duc"]);
+    expect(await all(shown.value!.results)).toEqual(first);
 
-    const settled = await stages.next();
-    expect(settled.value!.final).toBe(true);
-    const expected = await all(await runSearch(fakePagefind(DAO_DUC).pagefind, "dao duc", {}, false, count));
-    expect(expected).toEqual(["dao-duc", "giao-duc-dao-tao"]);
-    expect(await all(settled.value!.results)).toEqual(expected);
+    const last = await stages.next();
+    expect(last.value!.final).toBe(true);
+    const expected = await all(await runSearch(fakePagefind(results).pagefind, query, {}, false, count));
+    expect(expected).toEqual(settled);
+    expect(await all(last.value!.results)).toEqual(expected);
+  }
+
+  it("shows Pagefind's order first for several words, then settles on the order of runSearch", async () => {
+    await expectTwoStages(DAO_DUC, "dao duc", ["đao", "đuc"], ["giao-duc-dao-tao", "dao-duc"], ["dao-duc", "giao-duc-dao-tao"]);
   });
 
   it("shows Pagefind's order first for typed marks, then settles on the order of runSearch", async () => {
-    const { count } = wordCounts({});
-    const { pagefind, searches } = fakePagefind(DANG_KY);
-    const stages = searchInStages(pagefind, "đăng ký", {}, false, count);
-    const first = await stages.next();
-    expect(first.value!.final).toBe(false);
-    expect(searches).toHaveLength(1);
-    expect(await all(first.value!.results)).toEqual(["dang-bo", "dang-ky"]);
-
-    const settled = await stages.next();
-    expect(settled.value!.final).toBe(true);
-    const expected = await all(await runSearch(fakePagefind(DANG_KY).pagefind, "đăng ký", {}, false, count));
-    expect(expected).toEqual(["dang-ky", "dang-bo"]);
-    expect(await all(settled.value!.results)).toEqual(expected);
+    await expectTwoStages(DANG_KY, "đăng ký", {}, ["dang-bo", "dang-ky"], ["dang-ky", "dang-bo"]);
   });
 
   it("merges the readings of d by date in the final stage when sorting newest first, with no ranking searches", async () => {
