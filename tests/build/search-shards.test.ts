@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { indexSite, pageUrl, SearchIndex } from "../../src/search/indexer.ts";
+import { pruneShardCache, shardCacheDir } from "../../src/search/shards.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { copyFixture, PROJECT, tempDir, writeArticle } from "../helpers/site.ts";
 import { loadBundle } from "../helpers/pagefind-bundle.ts";
@@ -158,5 +159,23 @@ describe("npm run build in a process of its own", () => {
     const entry = JSON.parse(fs.readFileSync(path.join(outDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     expect(entry.languages.vi!.page_count).toBeGreaterThan(0);
     expect(JSON.parse(fs.readFileSync(path.join(outDir, ".bantin-manifest.json"), "utf8"))).toMatchObject({ complete: true });
+  });
+});
+
+describe("the shard cache", () => {
+  it("deletes only the shards it made that no build used for 14 days, and leaves anything else", () => {
+    process.env.BANTIN_CACHE_DIR = tempDir("prune");
+    const cache = shardCacheDir();
+    const digest = (c: string) => c.repeat(64);
+    const old = new Date(Date.now() - 15 * 86_400_000);
+    for (const name of [digest("a"), digest("b"), `${digest("c")}.tmp-123-0badcafe`, "notes", digest("d").slice(1)]) {
+      fs.mkdirSync(path.join(cache, name), { recursive: true });
+      fs.writeFileSync(path.join(cache, name, "file"), "x");
+    }
+    fs.writeFileSync(path.join(cache, "readme.txt"), "the user's");
+    for (const name of [digest("a"), `${digest("c")}.tmp-123-0badcafe`, "notes", digest("d").slice(1), "readme.txt"]) fs.utimesSync(path.join(cache, name), old, old);
+    pruneShardCache();
+    // An unused shard and a stopped build's folder go; a recent shard and every name bantin does not make stay.
+    expect(fs.readdirSync(cache).sort()).toEqual([digest("b"), digest("d").slice(1), "notes", "readme.txt"].sort());
   });
 });
