@@ -6,7 +6,7 @@ import { DWordCounter } from "./d-words.ts";
 import { indexedPart } from "./indexed-part.ts";
 import { mergeBundles } from "./merge.ts";
 import { ShardWorkers } from "./shard-workers.ts";
-import { cached, cachedPages, type IndexedPage, makeShard, partHash, pruneShardCache, type Shard, shardBundle, ShardError, shardNamer, type ShardPage } from "./shards.ts";
+import { cached, cachedPages, type IndexedPage, makeShard, partHash, pruneShardCache, type Shard, shardBundle, ShardError, shardNamer, type ShardPage, spillParts } from "./shards.ts";
 
 export { indexedPart } from "./indexed-part.ts";
 
@@ -67,10 +67,10 @@ interface Filling {
  * finds decomposed text worse; any other page is left out. The index is built in year shards
  * (shards.ts) and merged into one (merge.ts). A shard is complete once it holds as many pages as
  * the build said it would render (`expected`): Eleventy renders the articles year after year, so a
- * year is indexed by Pagefind's process, on the other core, while the next renders, and only that
- * year's pages are held in memory. A shard found in the cache is not indexed again. Beside the index
- * goes the list of its d- and đ-words (d-words.ts). Every problem Pagefind reports is a
- * SearchIndexError at finish().
+ * year is indexed by Pagefind's process, on the other core, while the next renders; years waiting
+ * for a worker wait in a file, not in memory. A shard found in the cache is not indexed again.
+ * Beside the index goes the list of its d- and đ-words (d-words.ts). Every problem Pagefind reports
+ * is a SearchIndexError at finish().
  */
 export class SearchIndex {
   private readonly started = performance.now();
@@ -79,7 +79,9 @@ export class SearchIndex {
   private expected?: Map<string, number>;
   /** Pages of a build that did not say which it renders. */
   private readonly unsorted: ShardPage[] = [];
-  private readonly workers = new ShardWorkers(SHARDS_AT_ONCE);
+  private readonly workers: ShardWorkers;
+  /** Files of parts waiting for a worker; a shard indexed deletes its own, close() any left. */
+  private readonly spills: string[] = [];
   private closed = false;
 
   private constructor(
@@ -88,15 +90,22 @@ export class SearchIndex {
     private readonly expectedUrls: (() => Iterable<string>) | undefined,
     private readonly fromDisk: boolean,
     private readonly release: () => void,
-  ) {}
+    shardsAtOnce: number,
+  ) {
+    this.workers = new ShardWorkers(shardsAtOnce);
+  }
 
   /**
    * Opens an index for the site being written into `outDir`; waits for any other index of this
    * process to finish first. `expectedUrls` gives the URLs of the pages the build will index (the
    * articles), asked at the first page; without it, every shard is indexed at finish(), from the
    * pages' text kept meanwhile, or read again from disk with `fromDisk` (a site already written).
+   * `shardsAtOnce` is the number of workers (tests take one, to make shards wait for it).
    */
-  static async open(outDir: string, { language = "vi", expectedUrls, fromDisk = false }: { language?: string; expectedUrls?: () => Iterable<string>; fromDisk?: boolean } = {}): Promise<SearchIndex> {
+  static async open(
+    outDir: string,
+    { language = "vi", expectedUrls, fromDisk = false, shardsAtOnce = SHARDS_AT_ONCE }: { language?: string; expectedUrls?: () => Iterable<string>; fromDisk?: boolean; shardsAtOnce?: number } = {},
+  ): Promise<SearchIndex> {
     let release = () => {};
     const turn = queue;
     queue = new Promise<void>((resolve) => (release = resolve));
@@ -108,7 +117,7 @@ export class SearchIndex {
       fs.rmSync(outputPath, { recursive: true, force: true });
       fs.mkdirSync(outputPath, { recursive: true });
       // The whole site is one language: the index is named after it and the search page, <html lang="vi">, loads it.
-      return new SearchIndex(outputPath, language, expectedUrls, fromDisk, release);
+      return new SearchIndex(outputPath, language, expectedUrls, fromDisk, release, shardsAtOnce);
     } catch (error) {
       release();
       throw asIndexError(error);
@@ -153,11 +162,7 @@ export class SearchIndex {
     if (!filling.indexed) {
       filling.done = Promise.resolve(cachedPages(shard));
     } else {
-      // Pagefind indexes more slowly than Eleventy renders: the shards waiting their turn are read
-      // again from disk when it comes (their pages are written by then), not held in memory meanwhile.
-      // The last page's own file may not be written yet: its part is kept.
-      const waits = this.workers.allBusy && filling.expected !== undefined;
-      if (waits) for (const page of filling.pages.slice(0, -1)) page.part = undefined;
+      if (this.workers.allBusy && filling.expected !== undefined) this.spills.push(spillParts(shard));
       filling.done = this.workers.index(shard, this.language);
     }
     // Its pages' text is no longer needed; a failure is reported by finish().
@@ -213,6 +218,7 @@ export class SearchIndex {
     // Shards being indexed fail once the service stops; their errors no longer matter.
     for (const filling of this.fillings.values()) filling.done?.catch(() => {});
     await this.workers.close();
+    for (const file of this.spills) fs.rmSync(file, { force: true });
     this.release();
   }
 }

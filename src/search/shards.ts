@@ -59,6 +59,8 @@ export interface Shard {
   name: string;
   pages: ShardPage[];
   dir: string;
+  /** The file its pages' parts wait in for a worker (spillParts). */
+  spill?: string;
 }
 
 /** Where a shard's Pagefind bundle is, once cached(). */
@@ -110,6 +112,21 @@ export function makeShard(name: string, pages: ShardPage[], language: string): S
   return { name, pages, dir: path.join(shardCacheDir(), digest.digest("hex")) };
 }
 
+/**
+ * Moves the parts of a shard that waits for a worker out of memory, into a file beside its cache
+ * folder, read when its turn comes: Pagefind indexes more slowly than Eleventy renders, and an
+ * archive of 100,000 articles would otherwise hold most of its text twice. The file is deleted
+ * once the shard is indexed, or by the build when it stops.
+ */
+export function spillParts(shard: Shard): string {
+  const file = `${shard.dir}.parts-${process.pid}-${crypto.randomBytes(4).toString("hex")}.json`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(shard.pages.map((page) => page.part ?? null)));
+  for (const page of shard.pages) page.part = undefined;
+  shard.spill = file;
+  return file;
+}
+
 /** Whether a shard's bundle is in the cache; marks it used, so that pruning keeps it. */
 export function cached(shard: Shard): boolean {
   if (!fs.existsSync(path.join(shard.dir, PAGES_FILE))) return false;
@@ -126,7 +143,7 @@ export function cachedPages(shard: Shard): IndexedPage[] {
  * Indexes a shard with a Pagefind index of its own and puts its bundle in the cache. Pages go in in
  * URL order, and Pagefind numbers them in the order it receives them (its service reads one message
  * at a time), so the same pages make the same bundle in every build. A page's text is the `part`
- * it came with, or is read again from its file. Pagefind's problems are ShardErrors.
+ * it came with, or waited in the shard's spill file, or is read again from its file. Pagefind's problems are ShardErrors.
  */
 export async function indexShard(shard: Shard, language: string): Promise<IndexedPage[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
@@ -136,14 +153,15 @@ export async function indexShard(shard: Shard, language: string): Promise<Indexe
   fs.mkdirSync(path.dirname(shard.dir), { recursive: true });
   const temporary = `${shard.dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const adding: Promise<IndexedPage>[] = [];
+  const spilled = shard.spill === undefined ? [] : (JSON.parse(fs.readFileSync(shard.spill, "utf8")) as (string | null)[]);
   let writing: Promise<unknown> | undefined;
   let deleting: Promise<unknown> | undefined;
   try {
     // Every message is sent at once: Pagefind's service reads them in order on its own core, and
     // needs nothing more from this thread, busy rendering pages, until the bundle is written.
-    for (const page of shard.pages) {
+    for (const [i, page] of shard.pages.entries()) {
       adding.push(
-        index.addHTMLFile({ url: page.url, content: page.part ?? readPart(page) }).then((added) => {
+        index.addHTMLFile({ url: page.url, content: page.part ?? spilled[i] ?? readPart(page) }).then((added) => {
           check(`adding ${page.url}`, added);
           return { url: added.file.url, meta: added.file.meta };
         }),
@@ -169,6 +187,7 @@ export async function indexShard(shard: Shard, language: string): Promise<Indexe
     for (const page of adding) page.catch(() => {});
     writing?.catch(() => {});
     fs.rmSync(temporary, { recursive: true, force: true });
+    if (shard.spill !== undefined) fs.rmSync(shard.spill, { force: true });
     await (deleting ?? index.deleteIndex()).catch(() => {});
   }
 }
@@ -184,13 +203,13 @@ function readPart(page: ShardPage): string {
   return body;
 }
 
-/** Deletes cached shards no build used for UNUSED_DAYS, and folders a stopped build left half-written a day ago. */
+/** Deletes cached shards no build used for UNUSED_DAYS, and what a stopped build left half-written (folders, spilled parts) a day ago. */
 export function pruneShardCache(): void {
   const cache = shardCacheDir();
   if (!fs.existsSync(cache)) return;
   const now = Date.now();
   for (const name of fs.readdirSync(cache)) {
-    const match = /^[0-9a-f]{64}(\.tmp-\d+-[0-9a-f]{8})?$/.exec(name);
+    const match = /^[0-9a-f]{64}(\.tmp-\d+-[0-9a-f]{8}|\.parts-\d+-[0-9a-f]{8}\.json)?$/.exec(name);
     if (!match) continue;
     // Another build may be pruning the same folder.
     const modified = fs.statSync(path.join(cache, name), { throwIfNoEntry: false })?.mtimeMs ?? now;

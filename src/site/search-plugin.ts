@@ -27,19 +27,35 @@ export async function closeSearchIndexes(): Promise<void> {
  */
 export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { articleUrls?: () => Iterable<string> } = {}): void {
   let index: SearchIndex | null = null;
+  /** Pages of this build already given to the index by the searchBody shortcode. */
+  let given = new Set<string>();
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode, incremental }: BuildEvent) => {
     await closeSearchIndexes();
+    given = new Set();
     // An incremental build renders only the changed pages: an index of them alone would lose the rest.
     index = outputMode === "fs" && !incremental ? await SearchIndex.open(directories.output, { expectedUrls: articleUrls }) : null;
     if (index) open.add(index);
   });
-  eleventyConfig.addTransform("bantin-search-index", async function (this: { page: { url: string; outputPath: string | false } }, content: string) {
+  // Eleventy renders every page before it writes the first one: an article template wraps what it
+  // indexes in {% searchBody %}, so that Pagefind's workers get each year while the rest renders,
+  // not once the writing starts. The text is the one the page is written with (its URLs under the
+  // site's sub-path, as the base plugin writes them).
+  eleventyConfig.addPairedShortcode("searchBody", async function (this: PageContext, content: string) {
     const { url, outputPath } = this.page;
     if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) {
-      index.add(url, content, outputPath);
-      // Rendering keeps this thread from the event loop for seconds: a pause lets a search worker's
-      // answer come back, so that the next finished year goes to it while the next page renders.
-      await new Promise((resolve) => setImmediate(resolve));
+      const withBase = eleventyConfig.getFilter("transformWithHtmlBase") as (this: PageContext, html: string) => Promise<string>;
+      index.add(url, await withBase.call(this, content), outputPath);
+      given.add(url);
+      await pause();
+    }
+    return content;
+  });
+  // Any other page goes to the index as it is written; the index keeps only those with data-pagefind-body.
+  eleventyConfig.addTransform("bantin-search-index", async function (this: PageContext, content: string) {
+    const { url, outputPath } = this.page;
+    if (index && typeof outputPath === "string" && outputPath.endsWith(".html")) {
+      if (!given.has(url)) index.add(url, content, outputPath);
+      await pause();
     }
     return content;
   });
@@ -52,3 +68,13 @@ export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { arti
     if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles; ${result.shards.indexed} of its ${result.shards.total} parts indexed again, the others unchanged`);
   });
 }
+
+interface PageContext {
+  page: { url: string; outputPath: string | false };
+}
+
+/**
+ * Rendering keeps this thread from the event loop for seconds: a pause lets a search worker's answer
+ * come back, so that the next finished year goes to it while the next page renders.
+ */
+const pause = () => new Promise((resolve) => setImmediate(resolve));

@@ -110,11 +110,28 @@ describe("indexSite", () => {
     expect(result.shards).toEqual({ total: 2, indexed: 2 });
     expectSameFiles(snapshot(path.join(outDir, "pagefind")), built);
   });
+
+  it("reads the same text from disk as the build's pages gave it, under a sub-path too", async () => {
+    // Under a sub-path, the base plugin rewrites the page's addresses, the article's picture's too,
+    // after the article went to the index (search-plugin.ts): the index must hold what is written.
+    const contentDir = copyFixture("site");
+    const settingsFile = path.join(contentDir, "_data", "site.json");
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(settingsFile, "utf8")), url: "https://example.org/ban-tin/" }));
+    writeArticle(contentDir, "2012/03/co-anh.md", 'title: "Bài có ảnh"\ndate: "2012-03-04 09:30"\ncategory: "Thông báo"\nimage: "/media/placeholder.svg"', "Xem [lịch](/luu-tru/) và ảnh.");
+    const outDir = path.join(tempDir("site"), "dist");
+    await build(contentDir, outDir, tempDir("cache"));
+    const page = fs.readFileSync(path.join(outDir, "2012", "03", "04", "bai-co-anh", "index.html"), "utf8");
+    expect(page).toContain('src="/ban-tin/media/placeholder.svg"');
+    const built = snapshot(path.join(outDir, "pagefind"));
+    process.env.BANTIN_CACHE_DIR = tempDir("other-cache");
+    await indexSite(outDir);
+    expectSameFiles(snapshot(path.join(outDir, "pagefind")), built);
+  });
 });
 
 describe("a build's index told which articles it renders", () => {
   /** The fixture built, then its pages handed to a SearchIndex of another folder as a build would, in URL order. */
-  async function indexAs(expectedUrls: (articles: string[]) => string[]) {
+  async function indexAs(expectedUrls: (articles: string[]) => string[], { shardsAtOnce }: { shardsAtOnce?: number } = {}) {
     const contentDir = copyFixture("site");
     const outDir = path.join(tempDir("site"), "dist");
     process.env.BANTIN_CACHE_DIR = tempDir("cache");
@@ -125,16 +142,29 @@ describe("a build's index told which articles it renders", () => {
     process.env.BANTIN_CACHE_DIR = tempDir("cache");
     const copy = path.join(tempDir("copy"), "dist");
     fs.cpSync(outDir, copy, { recursive: true });
-    const index = await SearchIndex.open(copy, { expectedUrls: () => expectedUrls(articles) });
+    const index = await SearchIndex.open(copy, { expectedUrls: () => expectedUrls(articles), shardsAtOnce });
     for (const file of pages) index.add(pageUrl(outDir, file), fs.readFileSync(file, "utf8"), path.join(copy, path.relative(outDir, file)));
+    const waiting = spilledParts();
     const result = await index.finish();
-    return { built: snapshot(path.join(outDir, "pagefind")), indexed: snapshot(path.join(copy, "pagefind")), result, articles };
+    return { built: snapshot(path.join(outDir, "pagefind")), indexed: snapshot(path.join(copy, "pagefind")), result, articles, waiting };
   }
+
+  /** Files of parts waiting for a worker in the cache. */
+  const spilledParts = () => (fs.existsSync(shardCacheDir()) ? fs.readdirSync(shardCacheDir()).filter((name) => name.includes(".parts-")) : []);
 
   it("writes the index of the build when it renders exactly those", async () => {
     const { built, indexed, result, articles } = await indexAs((articles) => articles);
     expect(result.pages).toBe(articles.length);
     expectSameFiles(indexed, built);
+  });
+
+  it("keeps a year waiting for a busy worker in a file, and deletes it once indexed", async () => {
+    // One worker: the fixture's second year (2012) is complete while the first is being indexed.
+    const { built, indexed, result, articles, waiting } = await indexAs((articles) => articles, { shardsAtOnce: 1 });
+    expect(waiting).toHaveLength(1);
+    expect(result.pages).toBe(articles.length);
+    expectSameFiles(indexed, built);
+    expect(spilledParts()).toEqual([]);
   });
 
   it("still indexes every article when it renders more than it said, or others", async () => {

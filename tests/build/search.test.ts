@@ -4,7 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PagefindModule } from "../../src/client/search/pagefind-api.ts";
 import type { PagefindIndexesSearchResults } from "../../src/client/search/pagefind-api.ts";
-import { indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
+import { indexedPart, indexSite, pageUrl, SearchIndexError } from "../../src/search/indexer.ts";
 import { closeSearchIndexes, searchPlugin } from "../../src/site/search-plugin.ts";
 import { loadBundle } from "../helpers/pagefind-bundle.ts";
 import { buildFixture, type BuiltSite, FIXTURES, tempDir } from "../helpers/site.ts";
@@ -150,19 +150,27 @@ describe("searchPlugin, the Eleventy wiring", () => {
   function register() {
     const handlers = new Map<string, Handler>();
     let transform: Transform | undefined;
+    let searchBody: Transform | undefined;
     const config = {
       on: (name: string, handler: Handler) => handlers.set(name, handler),
       addTransform: (_name: string, added: Transform) => (transform = added),
+      addPairedShortcode: (name: string, added: Transform) => name === "searchBody" && (searchBody = added),
+      // The base plugin's filter, at a site's root: the text as it is.
+      getFilter: (name: string) => (name === "transformWithHtmlBase" ? async (html: string) => html : undefined),
     } as unknown as UserConfig;
     searchPlugin(config);
     expect([...handlers.keys()]).toEqual(["eleventy.before", "eleventy.after"]);
     const build = async (output: string, outputMode: string, runMode = "build", finish = true) => {
       const event = { directories: { output }, outputMode, runMode };
       await handlers.get("eleventy.before")!(event);
-      for (const file of site.files().filter((name) => name.endsWith(".html"))) {
-        const page = { url: pageUrl(site.outDir, path.join(site.outDir, file)), outputPath: path.join(output, file) };
-        expect(await transform!.call({ page }, site.text(file))).toBe(site.text(file));
+      // Every page is rendered before the first is written: an article's body goes to its shortcode
+      // then, and the whole page to the transforms later.
+      const pages = site.files().filter((name) => name.endsWith(".html")).map((file) => ({ file, page: { url: pageUrl(site.outDir, path.join(site.outDir, file)), outputPath: path.join(output, file) } }));
+      for (const { file, page } of pages) {
+        const body = indexedPart(site.text(file));
+        if (body) expect(await searchBody!.call({ page }, body)).toBe(body);
       }
+      for (const { file, page } of pages) expect(await transform!.call({ page }, site.text(file))).toBe(site.text(file));
       if (finish) await handlers.get("eleventy.after")!(event);
     };
     return build;
