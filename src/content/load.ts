@@ -68,18 +68,40 @@ export interface Content {
  * ContentError with every problem of every file: nothing is dropped silently.
  */
 export function loadContent(contentDir: string): Content {
+  const begun = beginLoading(contentDir);
+  return finishLoading(contentDir, begun, [readArticles(contentDir, begun.files.articles, begun.settings)]);
+}
+
+/** A content folder's settings and list of files, and the problems found in them. */
+export interface LoadStart {
+  settings: Settings | undefined;
+  files: ReturnType<typeof contentFiles>;
+  problems: Problem[];
+}
+
+/** The first step of loadContent: the folder, its settings, its list of files. */
+export function beginLoading(contentDir: string): LoadStart {
   const folder = folderProblem(contentDir);
   if (folder) throw new ContentError([folder]);
   const problems: Problem[] = [];
   const settings = loadSettings(contentDir, problems);
-  const render = createRenderer(settings?.iframeHosts ?? []);
-  const articles: Article[] = [];
-  const videos: Video[] = [];
-  const videoIds: VideoIds[] = [];
-
   const files = contentFiles(contentDir);
   problems.push(...files.problems);
-  for (const file of files.articles) {
+  return { settings, files, problems };
+}
+
+/** Articles read from some of the files, in their order, and the problems found in them. */
+export interface ArticleBatch {
+  articles: Article[];
+  problems: Problem[];
+}
+
+/** The articles of `files` (paths in the content folder), each read and checked on its own. */
+export function readArticles(contentDir: string, files: readonly string[], settings: Settings | undefined): ArticleBatch {
+  const render = createRenderer(settings?.iframeHosts ?? []);
+  const problems: Problem[] = [];
+  const articles: Article[] = [];
+  for (const file of files) {
     const source = readContentFile(contentDir, file, problems);
     const data = source && validate(articleSchema, source.data, file, source.lines, problems);
     if (!source || !data || data.draft) continue;
@@ -91,6 +113,19 @@ export function loadContent(contentDir: string): Content {
     // An article with no URL or no category page would only add clashes at those empty places.
     else if (slug) articles.push(toArticle(file, data, slug, body, settings?.categories ?? {}));
   }
+  return { articles, problems };
+}
+
+/**
+ * The last step of loadContent, given the articles of all files in `batches`, in order: the videos,
+ * then what only the whole archive shows (two articles at one URL); throws one ContentError for all.
+ */
+export function finishLoading(contentDir: string, { settings, files, problems: found }: LoadStart, batches: readonly ArticleBatch[]): Content {
+  const problems = [...found, ...batches.flatMap((batch) => batch.problems)];
+  const articles = batches.flatMap((batch) => batch.articles);
+  const render = createRenderer(settings?.iframeHosts ?? []);
+  const videos: Video[] = [];
+  const videoIds: VideoIds[] = [];
   for (const file of files.videos) {
     const source = readContentFile(contentDir, file, problems);
     const data = source && validate(videoSchema, source.data, file, source.lines, problems);

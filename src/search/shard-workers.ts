@@ -4,6 +4,7 @@
 // unlike the main thread's, is not held up while Eleventy renders.
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import { startWorker } from "../core/ts-worker.ts";
 import { type IndexedPage, indexShard, type Shard, ShardError } from "./shards.ts";
 
 type Request = { shard: Shard; language: string } | { close: true };
@@ -55,11 +56,8 @@ export class ShardWorkers {
     const free = this.idle.pop();
     if (free) return Promise.resolve(free);
     if (this.all.length < this.size) {
-      // TypeScript runs in the worker through tsx, as in this thread; a worker does not take the
-      // loader from this thread's options, so it registers it before it loads this module.
-      const start = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(import.meta.url)});`;
       // Not unref()'d: a build waiting for a shard has nothing else keeping Node alive. close() ends them.
-      const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(start)}`));
+      const worker = startWorker(import.meta.url);
       this.all.push(worker);
       return Promise.resolve(worker);
     }

@@ -8,7 +8,8 @@ import { writeManifest } from "../core/manifest.ts";
 import { holdOutputFolder, type OutputFolder, type OutputSpec, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
 import { hashSources } from "../core/source-hash.ts";
-import { type Content, loadContent } from "../content/load.ts";
+import type { Content } from "../content/load.ts";
+import { loadContentInParallel } from "../content/load-parallel.ts";
 import { pathPrefixOf } from "../content/urls.ts";
 import { bantinPlugin } from "./plugin.ts";
 import { closeSearchIndexes } from "./search-plugin.ts";
@@ -129,7 +130,7 @@ async function untilStill(dir: string): Promise<void> {
 async function buildInto(folder: OutputFolder, contentDir: string, sources: string): Promise<BuildResult> {
   // Throws a ContentError listing every problem before Eleventy starts.
   const started = performance.now();
-  const content = loadContent(contentDir);
+  const content = await loadContentInParallel(contentDir);
   const loaded = Math.round(performance.now() - started);
   let result: BuildResult | undefined;
   await replaceOutput(folder, sources, async (dir) => {
@@ -187,7 +188,7 @@ export async function serveSite({ contentDir, outDir }: BuildOptions, port: numb
     });
   }
   try {
-    const content = loadContent(contentDir);
+    const content = await loadContentInParallel(contentDir);
     fs.mkdirSync(folder.path, { recursive: true });
     const listed = folder.previous?.files ?? [];
     writeManifest(folder.path, { tool: "bantin", kind: "site", complete: false, sources: "", files: listed });

@@ -1,0 +1,44 @@
+// A large content folder is read on two cores (src/content/load-parallel.ts): the content, and the
+// problems of a broken folder, must be those loadContent finds on one, in the same order.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ContentError } from "../../src/core/errors.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { loadContentInParallel } from "../../src/content/load-parallel.ts";
+import { contentProblems, copyFixture, writeArticle } from "../helpers/site.ts";
+
+/** The articles read in parallel whatever their number. */
+const inParallel = (contentDir: string) => loadContentInParallel(contentDir, { parallelFrom: 1 });
+
+describe("reading the articles on two cores", () => {
+  it("gives the content loadContent gives, articles in the same order", async () => {
+    const contentDir = copyFixture("site");
+    for (let day = 1; day <= 9; day++) writeArticle(contentDir, `2012/05/bai-${day}.md`, `title: "Bài số ${day} của tháng Năm"\ndate: "2012-05-0${day} 0${day}:15"\ncategory: "Tin tức"\nauthor: "Lê Văn Tám"`, `Đoạn ${day}: họp tổ dân phố.\n\n## Mục ${day}\n\nThêm một đoạn.`);
+    const expected = loadContent(contentDir);
+    expect(expected.articles.length).toBeGreaterThan(10);
+    expect(await inParallel(contentDir)).toEqual(expected);
+  });
+
+  it("reports the problems of every file, in the order loadContent reports them", async () => {
+    const contentDir = copyFixture("site");
+    // Problems among the first articles, the last ones (the worker's), and between them: a clash.
+    writeArticle(contentDir, "2011/01/a-sai-ngay.md", 'title: "Ngày viết sai"\ndate: "32/13/2011"\ncategory: "Tin tức"');
+    writeArticle(contentDir, "2012/12/z-thieu-tieu-de.md", 'date: "2012-12-30 10:00"\ncategory: "Tin tức"');
+    fs.writeFileSync(path.join(contentDir, "2012/12/z-hong.md"), "---\ntitle: [chưa đóng\n---\nThân bài.\n");
+    writeArticle(contentDir, "2011/02/trung-1.md", 'title: "Trùng địa chỉ"\ndate: "2011-02-02 08:00"\ncategory: "Tin tức"');
+    writeArticle(contentDir, "2012/11/trung-2.md", 'title: "Trùng địa chỉ"\ndate: "2011-02-02 08:00"\ncategory: "Tin tức"');
+    const expected = contentProblems(contentDir);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    const error = await inParallel(contentDir).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems).toEqual(expected);
+  });
+
+  it("says what loadContent says of a missing folder", async () => {
+    await expect(loadContentInParallel(path.join(copyFixture("site"), "khong-co"))).rejects.toThrow(/no such folder/);
+  });
+});
