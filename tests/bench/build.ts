@@ -97,8 +97,8 @@ interface BantinRun {
   pages: number;
 }
 
-/** The Node options `npm run build` gives (its heap limit), read from package.json so that the benchmark builds as it does. */
-const buildNodeOptions = ((JSON.parse(fs.readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.build!.match(/--max-old-space-size=\d+/g) ?? []) as string[];
+/** The Node options `npm run build` gives (its heap's sizes), read from package.json so that the benchmark builds as it does. */
+const buildNodeOptions = ((JSON.parse(fs.readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.build!.match(/--max-(old|semi)-space-size=\d+/g) ?? []) as string[];
 const bantinArgs = (contentDir: string, outDir: string) => [...buildNodeOptions, "--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--content", contentDir, "--out", outDir];
 
 /** `npm run build -- --content DIR --out DIR` without npm and tsx's launcher: node --import tsx, as tsx runs it. */
