@@ -56,3 +56,16 @@ export function vnDate(iso: string): DateTime {
 export function isoDateTime(date: DateTime): string {
   return date.setZone(ZONE).toISO({ suppressMilliseconds: true }) ?? "";
 }
+
+/** An ISO date-time as isoDateTime writes it at +07:00, Vietnam's one offset since 1975; the year. */
+const STORED_ISO = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;
+
+/**
+ * Any ISO date-time as isoDateTime writes it in Vietnam time. The dates the content model stores
+ * are already so and come back as they are: luxon's time-zone arithmetic costs a tenth of a
+ * millisecond a date, a second over the pages of 10,000 articles.
+ */
+export function vietnamIso(iso: string): string {
+  const year = STORED_ISO.exec(iso)?.[1];
+  return year !== undefined && Number(year) >= 1976 ? iso : isoDateTime(vnDate(iso));
+}

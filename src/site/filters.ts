@@ -1,4 +1,4 @@
-import { isoDateTime, vnDate } from "../core/dates.ts";
+import { vietnamIso } from "../core/dates.ts";
 import { formatDate, formatDateTime, formatNumber } from "../core/format.ts";
 import { label, strings } from "../core/strings.ts";
 import { absoluteUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, type RouteName, yearUrl } from "../content/urls.ts";
@@ -20,7 +20,7 @@ export const filters = {
   /** "20/09/2011". */
   date: memoize(formatDate),
   /** 2011-09-20T09:05:00+07:00 for `<time datetime>` and feeds. */
-  isoDate: memoize((iso) => isoDateTime(vnDate(iso))),
+  isoDate: memoize(vietnamIso),
   /** "Tháng Chín". */
   monthName: (month: number) => strings.monthNames[month - 1] ?? String(month),
   /** 9638 → "9.638". */

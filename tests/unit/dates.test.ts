@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { isoDateTime, parseArticleDate, vnDate } from "../../src/core/dates.ts";
+import { isoDateTime, parseArticleDate, vietnamIso, vnDate, ZONE } from "../../src/core/dates.ts";
 
 function parse(text: string): string {
   const result = parseArticleDate(text);
@@ -55,5 +57,20 @@ describe("the range of years", () => {
 describe("storing in Vietnam time", () => {
   it("keeps the Vietnamese day of a time written in another zone", () => {
     expect(isoDateTime(vnDate("2011-09-19T17:30:00Z"))).toBe("2011-09-20T00:30:00+07:00");
+  });
+
+  it("writes any ISO date-time as isoDateTime does, stored ones as they are", () => {
+    const instants = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+    const zones = fc.constantFrom(ZONE, "UTC", "Asia/Tokyo", "America/New_York");
+    fc.assert(
+      fc.property(instants, zones, (millis, zone) => {
+        const iso = DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true })!;
+        expect(vietnamIso(iso)).toBe(isoDateTime(vnDate(iso)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Before 1975 Vietnam's offset was +08:00 at times: a +07:00 time then is converted.
+    expect(vietnamIso("1968-01-30T12:00:00+07:00")).toBe(isoDateTime(vnDate("1968-01-30T12:00:00+07:00")));
+    expect(vietnamIso("1968-01-30T12:00:00+07:00")).not.toBe("1968-01-30T12:00:00+07:00");
   });
 });
