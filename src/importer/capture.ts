@@ -3,7 +3,7 @@
  * rule here can be tested on strings; decoding bytes is in decode.ts, writing files in placer.ts.
  *
  * The shape of a capture (docs/capture-format.md):
- *   chrome (visit counter) · date line · title · [Theo source] · body · [signature] · Số lượt người xem: n · chrome
+ *   chrome (visit counter, address) · date line · title · [Theo source] · body · [signature] · Số lượt người xem: n · chrome
  */
 import { slugify } from "../core/slug.ts";
 import { fold } from "../core/text.ts";
@@ -23,6 +23,8 @@ export interface CapturedPage {
   author?: string;
   authorTitle?: string;
   views?: number;
+  /** The page's own address on the legacy portal, when the capture recorded it. */
+  legacyUrl?: string;
   /** Section headings in order, as text (they are `## ` lines of the body). */
   headings: string[];
   /** The article body as Markdown; empty, or ending with a newline. */
@@ -34,13 +36,14 @@ export type CaptureResult = { ok: true; page: CapturedPage; warnings: string[] }
 /*
  * Limits of the layout rules. A section heading or a signature in the legacy portal is one short
  * line; 120 characters is about 25 Vietnamese words, longer than any heading seen and far shorter
- * than a paragraph. A name is at most 8 words (Vietnamese names have 2–5; two co-authors joined
- * by "và" or "-" fit).
+ * than a paragraph. The signer, a person or an office, is at most 12 words and 60 characters:
+ * names have 2–5 words (two co-authors joined by "và" or "-" fit), the district's offices up to
+ * about 11 ("Trung tâm Văn hóa - Thể dục thể thao quận"); a line of running text is longer.
  */
 export const MAX_HEADING_LENGTH = 120;
 export const MAX_SIGNATURE_LENGTH = 120;
-const MAX_NAME_LENGTH = 60;
-const MAX_NAME_WORDS = 8;
+const MAX_SIGNER_LENGTH = 60;
+const MAX_SIGNER_WORDS = 12;
 const MAX_SOURCE_LENGTH = 120;
 
 /*
@@ -54,6 +57,20 @@ const SENTENCE_END = /[.,!?…:;]$/u;
 const LIST_ITEM = /^[-–—•·*+>]/u;
 /* Words that join two names in a signature without being names themselves. */
 const NAME_JOINERS = new Set(["và", "-", "–", "—", "&", "/"]);
+/*
+ * Short last lines that are not a signature: a source credit ("Theo …", "Nguồn: …"), a date
+ * ("Gò Vấp, ngày 20 tháng 9 năm 2011", "20/9/2011"; the portal's date line is told by
+ * readDateLine), a web address, a photo caption ("Ảnh: …",
+ * "Ảnh minh họa"), a numbered heading ("II. Kế hoạch") and a closing formula ("Xin cảm ơn").
+ */
+const NOT_A_SIGNATURE = [
+  /^(?:theo|nguồn)[\s:]/iu,
+  /(?:^|\s)ngày\s+\d|tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/iu,
+  /https?:\/\/|www\./iu,
+  /^(?:ảnh|hình)(?:[\s:]|$)/iu,
+  /^(?:\d+|[IVX]+)[.)]\s/u,
+  /^(?:xin |chân thành )*cảm ơn|^trân trọng/iu,
+];
 
 /**
  * "TIN TỨC - SỰ KIỆN" → "Tin tức - Sự kiện": sentence case per " - " part. Only text captured in
@@ -87,6 +104,9 @@ export function normaliseCaptureText(text: string): string {
 /* Control characters never occur in a text capture; finding one means a binary file or a wrong encoding. */
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
+/* The page's own address, which a capture may record before the date line: a line holding only an http(s) URL. */
+const ADDRESS_LINE = /^https?:\/\/[^\s/]+\S*$/iu;
+
 /* Labels of the portal's page chrome, folded. Only used when a page lacks its "Số lượt người xem" line. */
 const VIEWS_LABEL = "so luot nguoi xem";
 const CHROME_AFTER = ["tin moi hon", "tin da dua", "xem tiep", "xem theo ngay", "thu vien video", "go search"];
@@ -118,7 +138,9 @@ export function parseCapture(raw: string): CaptureResult {
   if (!dateLine) return fail('no date line ("<CATEGORY> <day> Tháng <month> <year> <h>:<mm>:<ss> <SA|CH>")');
   if (!dateLine.ok) return fail(`line ${dateIndex + 1}: ${dateLine.reason}`);
 
-  const skipped = lines.slice(0, dateIndex).filter((line) => line !== "" && !/^\d+$/.test(line) && (line.length > MAX_LABEL_LINE || fold(line) !== CHROME_BEFORE));
+  const before = lines.slice(0, dateIndex);
+  const legacyUrl = before.find((line) => ADDRESS_LINE.test(line));
+  const skipped = before.filter((line) => line !== "" && line !== legacyUrl && !/^\d+$/.test(line) && (line.length > MAX_LABEL_LINE || fold(line) !== CHROME_BEFORE));
   if (skipped.length > 0) warnings.push(`ignored ${skipped.length} line(s) before the date line, starting "${shorten(skipped[0]!)}"`);
 
   const titleIndex = lines.findIndex((line, index) => index > dateIndex && line !== "");
@@ -146,7 +168,7 @@ export function parseCapture(raw: string): CaptureResult {
     blocks.shift();
   }
 
-  // The signature is the last line of the article, after at least one paragraph.
+  // The signature is the last line of the article, after at least one paragraph, whatever the signer's shape.
   let signature: Signature | undefined;
   const last = blocks.at(-1);
   if (last && (blocks.length > 1 || last.length > 1)) signature = readSignature(last.at(-1)!);
@@ -176,6 +198,7 @@ export function parseCapture(raw: string): CaptureResult {
     ...(signature?.author !== undefined && { author: signature.author }),
     ...(signature?.authorTitle !== undefined && { authorTitle: signature.authorTitle }),
     ...(views !== undefined && { views }),
+    ...(legacyUrl !== undefined && { legacyUrl }),
     headings,
     body: markdown.length > 0 ? `${markdown.join("\n\n")}\n` : "",
   };
@@ -217,20 +240,31 @@ interface Signature {
 }
 
 /**
- * `Name` or `Name, position`: a short line without a sentence mark at its end whose part before
- * the first comma reads as a name — every word capitalised (Vietnamese names are), joiners aside.
- * The capitals rule keeps a closing remark such as "Xin cảm ơn" in the body rather than in `author`.
+ * The signature: a short line starting with a capital, without a sentence mark at its end, that is
+ * none of NOT_A_SIGNATURE nor a date line. Without a comma the whole line is the signer, a person ("Nguyễn Văn A")
+ * or an office ("Ban Tuyên giáo Quận ủy"). With one it is `Name, position` when the part before
+ * the comma reads as a person's name (every word capitalised, joiners aside), and not a signature
+ * otherwise: "Trong năm 2012, phường …" is a sentence that lost its period.
  */
 export function readSignature(line: string): Signature | undefined {
-  if (line.length > MAX_SIGNATURE_LENGTH || SENTENCE_END.test(line) || LIST_ITEM.test(line)) return undefined;
+  if (line.length > MAX_SIGNATURE_LENGTH || SENTENCE_END.test(line) || !/^\p{Lu}/u.test(line)) return undefined;
+  if (NOT_A_SIGNATURE.some((pattern) => pattern.test(line)) || readDateLine(line) !== undefined) return undefined;
   const comma = line.indexOf(",");
-  const author = (comma < 0 ? line : line.slice(0, comma)).trim();
-  const authorTitle = comma < 0 ? "" : line.slice(comma + 1).trim();
-  // A closing aside in brackets, "(Phòng Y tế)", is written in ordinary case.
-  const words = author.replace(/\s*\([^()]*\)$/u, "").split(" ");
-  if (author.length > MAX_NAME_LENGTH || words.length > MAX_NAME_WORDS) return undefined;
-  if (!words.every((word) => NAME_JOINERS.has(word) || /^\p{Lu}/u.test(word)) || NAME_JOINERS.has(words[0]!)) return undefined;
+  if (comma < 0) return isShortSigner(line) ? { author: line } : undefined;
+  const author = line.slice(0, comma).trim();
+  const authorTitle = line.slice(comma + 1).trim();
+  if (!isShortSigner(author) || !readsAsName(author)) return undefined;
   return authorTitle ? { author, authorTitle } : { author };
+}
+
+function isShortSigner(signer: string): boolean {
+  return signer.length <= MAX_SIGNER_LENGTH && signer.split(" ").length <= MAX_SIGNER_WORDS;
+}
+
+/** Every word capitalised, as Vietnamese names are; a closing aside in brackets, "(Phòng Y tế)", is written in ordinary case. */
+function readsAsName(text: string): boolean {
+  const words = text.replace(/\s*\([^()]*\)$/u, "").split(" ");
+  return !NAME_JOINERS.has(words[0]!) && words.every((word) => NAME_JOINERS.has(word) || /^\p{Lu}/u.test(word));
 }
 
 function shorten(text: string, length = 40): string {

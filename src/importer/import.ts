@@ -102,6 +102,7 @@ export function renderArticle(page: CapturedPage, category: string, slug?: strin
   if (page.authorTitle !== undefined) data.author_title = page.authorTitle;
   if (page.views !== undefined) data.views = page.views;
   if (slug !== undefined) data.slug = slug;
+  if (page.legacyUrl !== undefined) data.legacy_url = page.legacyUrl;
   const yaml = dump(data, { forceQuotes: true, quoteStyle: "double", lineWidth: -1 });
   return `---\n${yaml}---\n${page.body ? `\n${page.body}` : ""}`;
 }

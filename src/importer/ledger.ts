@@ -18,7 +18,7 @@ const ABOUT = "Written by npm run import: the captured page each article file ca
 /**
  * The identity of the article on a captured page: its own fields as the legacy portal showed
  * them. The view count is left out, as it grows between two captures of the same page, and so is
- * everything around the article (visit counter, lists of other news).
+ * everything around the article (visit counter, the page's address, lists of other news).
  */
 export function pageIdentity(page: CapturedPage): string {
   const fields = [page.date, page.capturedCategory, page.title, page.source ?? null, page.author ?? null, page.authorTitle ?? null, page.body];

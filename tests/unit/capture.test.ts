@@ -218,11 +218,32 @@ describe("page layout", () => {
     ["Minh Anh và Thu Hà", { author: "Minh Anh và Thu Hà" }],
     ["Hoàng Lan - Minh Tuấn", { author: "Hoàng Lan - Minh Tuấn" }],
     ["ThS. Lê Văn Tám (Phòng Y tế)", { author: "ThS. Lê Văn Tám (Phòng Y tế)" }],
+    ["Nguyễn Văn A, phóng viên", { author: "Nguyễn Văn A", authorTitle: "phóng viên" }],
+    // An office signs in ordinary case, without a comma.
+    ["Ban Tuyên giáo Quận ủy", { author: "Ban Tuyên giáo Quận ủy" }],
+    ["Phòng Văn hóa và Thông tin quận", { author: "Phòng Văn hóa và Thông tin quận" }],
+    ["Trung tâm Văn hóa - Thể dục thể thao quận Gò Vấp", { author: "Trung tâm Văn hóa - Thể dục thể thao quận Gò Vấp" }],
+    ["BAN CHỈ HUY QUÂN SỰ PHƯỜNG 3", { author: "BAN CHỈ HUY QUÂN SỰ PHƯỜNG 3" }],
     ["Xin cảm ơn", undefined],
+    ["Xin chân thành cảm ơn", undefined],
+    ["Trân trọng", undefined],
     ["Trân trọng.", undefined],
+    ["Ban Tuyên giáo Quận ủy.", undefined],
     ["- Nguyễn Văn A", undefined],
     ["Nguyễn Văn A, phóng viên.", undefined],
+    ["kết thúc bằng chữ thường", undefined],
     ["Ban Biên Tập Cổng Thông Tin Điện Tử Quận Gò Vấp Thành Phố", undefined],
+    ["Hội nghị thống nhất thông qua chương trình công tác của phường trong năm tới", undefined],
+    ["Trong năm 2012, phường tiếp tục vận động nhân dân", undefined],
+    ["Theo Website Thành ủy", undefined],
+    ["Nguồn: Bản tin Hội Nông dân quận", undefined],
+    ["Gò Vấp, ngày 20 tháng 9 năm 2011", undefined],
+    ["Ngày 20/9/2011", undefined],
+    ["TIN TỨC 1 Tháng Một 2012 8:00:00 SA", undefined],
+    ["Chi tiết tại http://portal.example.gov.vn/lich", undefined],
+    ["Ảnh: Minh Tuấn", undefined],
+    ["Ảnh minh họa", undefined],
+    ["II. Kế hoạch thời gian tới", undefined],
   ])("reads the signature %s", (line, expected) => {
     expect(readSignature(line)).toEqual(expected);
   });
@@ -258,6 +279,20 @@ describe("page layout", () => {
     expect(page("Đoạn.\n\nkết thúc không dấu").page).toMatchObject({ headings: [] });
   });
 
+  it("takes an office without a comma as the signature, and keeps a person's name and position apart", () => {
+    expect(page("Đoạn một.\n\nĐoạn hai.\n\nBan Tuyên giáo Quận ủy").page).toEqual(expect.objectContaining({ author: "Ban Tuyên giáo Quận ủy", body: "Đoạn một.\n\nĐoạn hai.\n" }));
+    expect(page("Đoạn một.\n\nBan Tuyên giáo Quận ủy").page).not.toHaveProperty("authorTitle");
+    expect(page("Đoạn một.\n\nNguyễn Văn A, phóng viên").page).toMatchObject({ author: "Nguyễn Văn A", authorTitle: "phóng viên", body: "Đoạn một.\n" });
+  });
+
+  it("leaves a last line in the body when it ends a sentence or is too long to be a signature", () => {
+    for (const last of ["Ban Tuyên giáo Quận ủy.", "Mời bà con đến dự đông đủ!", `Hội nghị thống nhất thông qua chương trình công tác của phường trong năm tới`]) {
+      const { page: result } = page(`Đoạn một.\n\n${last}`);
+      expect(result, last).not.toHaveProperty("author");
+      expect(result.body, last).toBe(`Đoạn một.\n\n${escapeMarkdownLine(last)}\n`);
+    }
+  });
+
   it("takes a signature written right under the last paragraph", () => {
     expect(page("Đoạn một.\nNguyễn Văn Bình, Phóng viên").page).toMatchObject({ author: "Nguyễn Văn Bình", authorTitle: "Phóng viên", body: "Đoạn một.\n" });
   });
@@ -284,6 +319,23 @@ describe("page layout", () => {
     expect(result.body).toBe("Đoạn.\n");
     expect(result).not.toHaveProperty("views");
     expect(warnings).toEqual([expect.stringMatching(/no "Số lượt người xem" line/)]);
+  });
+
+  it("keeps the page's own address written before the date line as its legacy URL", () => {
+    const address = "http://portal.example.gov.vn/tintuc/Lists/Posts/Post.aspx?ID=1024";
+    const { page: result, warnings } = parsed(`SỐ LƯỢT TRUY CẬP\n\n4\n2\n${address}\n\nTIN TỨC 1 Tháng Một 2012 8:00:00 SA\nTiêu đề\n\nĐoạn.\n\nSố lượt người xem: 1\n`);
+    expect(result.legacyUrl).toBe(address);
+    expect(result.body).toBe("Đoạn.\n");
+    expect(warnings).toEqual([]);
+  });
+
+  it("takes no legacy URL from the body, nor from a line before the date line that is not an address", () => {
+    const inBody = parsed(`TIN TỨC 1 Tháng Một 2012 8:00:00 SA\nTiêu đề\n\nhttp://portal.example.gov.vn/lich\n\nĐoạn.\n\nSố lượt người xem: 1\n`);
+    expect(inBody.page).not.toHaveProperty("legacyUrl");
+    expect(inBody.page.body).toBe("<http://portal.example.gov.vn/lich>\n\nĐoạn.\n");
+    const notAnAddress = parsed(`javascript:alert(1)\nTIN TỨC 1 Tháng Một 2012 8:00:00 SA\nTiêu đề\n\nĐoạn.\n\nSố lượt người xem: 1\n`);
+    expect(notAnAddress.page).not.toHaveProperty("legacyUrl");
+    expect(notAnAddress.warnings).toEqual([expect.stringMatching(/ignored 1 line\(s\) before the date line/)]);
   });
 
   it("says when it ignores text before the date line that is not the visit counter", () => {
@@ -313,9 +365,10 @@ describe("Markdown escaping", () => {
     const text = normaliseCaptureText(fixture("ky-tu-dac-biet.txt"));
     const { page } = parsed(text);
     expect(page.headings).toEqual([]);
-    expect(page.author).toBeUndefined();
+    // Its last line is an office's signature.
+    expect(page.author).toBe("Phòng Tài chính - Kế hoạch");
     const lines = text.split("\n");
-    const expected = lines.slice(lines.indexOf("1. Thu ngân sách đạt 30% kế hoạch năm."), lines.indexOf("Số lượt người xem: 15")).join("\n").trim().split("\n\n");
+    const expected = lines.slice(lines.indexOf("1. Thu ngân sách đạt 30% kế hoạch năm."), lines.indexOf("Phòng Tài chính - Kế hoạch")).join("\n").trim().split("\n\n");
     expect(renderedBlocks(page.body)).toEqual(expected.map((block) => ["p", block]));
   });
 

@@ -136,6 +136,35 @@ describe("importing a capture with every part of a legacy page", () => {
   });
 });
 
+describe("the signature and the page's address", () => {
+  const KENH = path.join("2012", "03", "phuong-7-ra-quan-don-dep-kenh-rach.md");
+  const ADDRESS = "http://portal.example.gov.vn/tintuc/Lists/Posts/Post.aspx?ID=1024";
+  const frontMatterOf = (file: string) => load(/^---\n([\s\S]*?)\n---\n/.exec(fs.readFileSync(file, "utf8"))?.[1] ?? "", { schema: CORE_SCHEMA });
+
+  it("writes an office's signature as author and the address the capture recorded as legacy_url, and the site loads them", () => {
+    const site = siteCopy();
+    const page = `${ADDRESS}\n\n${bulletin({ body: "Sáng Chủ nhật, hơn một trăm đoàn viên đã vớt rác dọc bờ kênh.\n\nBan Tuyên giáo Quận ủy" })}`;
+    const report = importInto(site, [writeFile(path.join(tempDir("captures"), "kenh.txt"), page)]);
+    expect(report.results[0]).toMatchObject({ status: "imported", warnings: [] });
+    expect(frontMatterOf(path.join(site, KENH))).toEqual({
+      title: "Phường 7 ra quân dọn dẹp kênh rạch",
+      date: "2012-03-05 08:15:00",
+      category: "Tin tức - Sự kiện",
+      author: "Ban Tuyên giáo Quận ủy",
+      views: 42,
+      legacy_url: ADDRESS,
+    });
+    expect(fs.readFileSync(path.join(site, KENH), "utf8").endsWith("\n\nSáng Chủ nhật, hơn một trăm đoàn viên đã vớt rác dọc bờ kênh.\n")).toBe(true);
+    expect(loadContent(site).articles.find((article) => article.file === KENH.split(path.sep).join("/"))).toMatchObject({ author: "Ban Tuyên giáo Quận ủy", legacyUrl: ADDRESS });
+  });
+
+  it("writes no legacy_url for a capture without an address", () => {
+    const out = tempDir("out");
+    importInto(out, [writeFile(path.join(tempDir("captures"), "kenh.txt"), bulletin())]);
+    expect(frontMatterOf(path.join(out, KENH))).not.toHaveProperty("legacy_url");
+  });
+});
+
 describe("encodings and text forms", () => {
   const text = fs.readFileSync(capture("san-choi-phuong-5.txt"), "utf8");
   const variants: [string, Buffer, string, string[]][] = [
