@@ -1,6 +1,9 @@
 import { vietnamIso } from "../core/dates.ts";
 import { formatDate, formatDateTime, formatNumber } from "../core/format.ts";
 import { label, strings } from "../core/strings.ts";
+import type { Article } from "../content/load.ts";
+import type { Settings } from "../content/schema.ts";
+import { articleSharing, jsonForScript, newsArticle, pageSharing } from "../content/sharing.ts";
 import { absoluteUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, type RouteName, yearUrl } from "../content/urls.ts";
 
 /** Caches a one-argument string function: list pages format the same few thousand dates over and over. */
@@ -45,4 +48,12 @@ export const filters = {
   categoryFeedUrl,
   /** Site URL + path, for feeds and the sitemap, which need absolute addresses. */
   absolute: absoluteUrl,
+  /** `page.url | pageSharing(site, pageTitle, description)`: canonical address, Open Graph and Twitter card of a page. */
+  pageSharing: (path: string, settings: Settings, title?: string, description?: string) => pageSharing(settings, path, title, description),
+  /** `article | articleSharing(site)`: the same for an article page. */
+  articleSharing: (article: Article, settings: Settings) => articleSharing(settings, article),
+  /** `article | newsArticle(site)`: the schema.org NewsArticle of an article page. */
+  newsArticle: (article: Article, settings: Settings) => newsArticle(settings, article),
+  /** A value as JSON that cannot end the <script> element it is written into. */
+  jsonForScript,
 };

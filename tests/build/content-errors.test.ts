@@ -124,7 +124,8 @@ describe("hostile or odd input is neutralised, and nothing else is lost", () => 
     expect(textOf(page.querySelector("h1"))).toBe("<script>alert(1)</script> Tin <b>đậm</b>");
     expect(textOf(page.querySelector("title"))).toBe("<script>alert(1)</script> Tin <b>đậm</b> – Bản tin thử nghiệm");
     expect(textOf(page.querySelector(".article__source"))).toBe("Theo <img src=x onerror=alert(1)>");
-    expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
+    // The JSON-LD block is data, not a script that runs.
+    expect(page.querySelectorAll('script:not([src]):not([type="application/ld+json"])')).toHaveLength(0);
     const body = page.querySelector(".article__body")!;
     expect(body.innerHTML).not.toMatch(/onclick|javascript:|<iframe|alert\(2\)/);
     expect(textOf(body)).toContain("Đoạn đầu vẫn còn.");
