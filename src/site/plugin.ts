@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { STATIC_DIR } from "../core/project.ts";
@@ -18,6 +19,22 @@ export interface BantinOptions {
   /** At most this many URLs in one sitemap file; tests lower it to see the sitemap index without 50,000 pages. */
   sitemapLimit?: number;
 }
+
+/**
+ * The fonts of static/css/site.css, copied from their npm packages to /fonts/: WOFF2 only, the
+ * styles the stylesheet uses, and the two subsets that hold every Vietnamese letter.
+ */
+const require = createRequire(import.meta.url);
+const FONT_FILES: Record<string, string> = Object.fromEntries(
+  ["noto-serif", "noto-sans"].flatMap((family) =>
+    ["latin", "vietnamese"].flatMap((subset) =>
+      ["400-normal", "400-italic", "700-normal"].map((style) => {
+        const name = `${family}-${subset}-${style}.woff2`;
+        return [require.resolve(`@fontsource/${family}/files/${name}`), `fonts/${name}`];
+      }),
+    ),
+  ),
+);
 
 /**
  * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
@@ -41,6 +58,7 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 
   eleventyConfig.addPassthroughCopy({ [STATIC_DIR]: "/" });
+  eleventyConfig.addPassthroughCopy(FONT_FILES);
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
