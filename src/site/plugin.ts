@@ -5,6 +5,7 @@ import { STATIC_DIR } from "../core/project.ts";
 import { strings } from "../core/strings.ts";
 import { buildArchive } from "../content/archive.ts";
 import { type Content, loadContent } from "../content/load.ts";
+import { legacyRedirects } from "../content/legacy-redirects.ts";
 import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
 import { releaseWrittenPages } from "./eleventy-memory.ts";
@@ -52,7 +53,7 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
     articleUrls = current.articles.map((article) => article.url);
     const archive = buildArchive(current);
     // The sitemap lists the archive's pages, split at this build's limit.
-    return { ...archive, sitemap: splitSitemap(sitemapEntries(archive), sitemapLimit) };
+    return { ...archive, sitemap: splitSitemap(sitemapEntries(archive), sitemapLimit), legacyRedirects: legacyRedirects(archive.articles, archive.settings.url) };
   });
   eleventyConfig.addGlobalData("strings", strings);
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
