@@ -30,6 +30,8 @@ export const strings = {
   searchCount: "Tìm thấy {count} kết quả cho “{query}”.",
   searchNoResult: "Không tìm thấy kết quả nào cho “{query}”. Hãy thử từ khóa khác, bỏ bớt từ hoặc bỏ bộ lọc.",
   searchShortened: "Từ khóa quá dài nên chỉ tìm theo {count} từ đầu.",
+  searchWithoutFilters: "Tìm “{query}” trong mọi chuyên mục và năm",
+  searchByDate: "Xem các bản tin theo ngày trong mục Lưu trữ",
   searchMore: "Xem thêm kết quả",
   searchFailed: "Không tải được chỉ mục tìm kiếm. Hãy tải lại trang.",
   skipToContent: "Bỏ qua, đến nội dung chính",

@@ -12,6 +12,8 @@ const SEED_PATH = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh
 const ARTICLES = 34;
 const NO_RESULT = (query: string) => `Không tìm thấy kết quả nào cho “${query}”. Hãy thử từ khóa khác, bỏ bớt từ hoặc bỏ bộ lọc.`;
 const COUNT = (count: number, query: string) => `Tìm thấy ${count} kết quả cho “${query}”.`;
+const BY_DATE = "Xem các bản tin theo ngày trong mục Lưu trữ";
+const WITHOUT_FILTERS = (query: string) => `Tìm “${query}” trong mọi chuyên mục và năm`;
 
 let browser: Browser;
 let server: StaticServer;
@@ -93,6 +95,21 @@ async function search(params: Record<string, string>, base: StaticServer = serve
   const opened = await open(`tim-kiem/?${new URLSearchParams(params)}`, base);
   const found = await resultsOf(opened.page);
   return { ...opened, ...found, titles: found.results.map((result) => result.title) };
+}
+
+/** The links shown under the status line when nothing is found (none while hidden): name, path and query. */
+async function suggestionsOf(page: Page): Promise<[string, string][]> {
+  return page
+    .getByRole("main")
+    .locator("[data-search-suggestions] a")
+    .evaluateAll((links: HTMLAnchorElement[]) => links.filter((link) => link.checkVisibility()).map((link) => [link.textContent ?? "", link.pathname + link.search] as [string, string]));
+}
+
+/** A word no indexed word covers enough of finds nothing, and the page suggests the archive by date. */
+async function findsNothing({ page, status, results }: Awaited<ReturnType<typeof search>>, query: string): Promise<void> {
+  expect(status).toBe(NO_RESULT(query));
+  expect(results).toEqual([]);
+  expect(await suggestionsOf(page)).toEqual([[BY_DATE, "/luu-tru/"]]);
 }
 
 const DANG_KY_ARTICLES = ["Một cửa liên thông: rút ngắn thời gian đăng ký kinh doanh hộ cá thể", "Thông báo đăng ký nghĩa vụ quân sự cho công dân nam đủ 17 tuổi"];
@@ -252,6 +269,27 @@ const QUERIES: [string, Record<string, string>, (found: Awaited<ReturnType<typeo
       expect(results).toEqual([]);
     },
   ],
+  // Pagefind alone answers these through the longest indexed word they start with: the "X" of
+  // "lần thứ X", the "A" of "trình độ A", "Gò".
+  ["a word matched only through its first letter", { q: "xyzzyqqw" }, (found) => findsNothing(found, "xyzzyqqw")],
+  ["another", { q: "asdfgh" }, (found) => findsNothing(found, "asdfgh")],
+  ["a word of three letters matched only through two", { q: "gox" }, (found) => findsNothing(found, "gox")],
+  [
+    "a word typed in part",
+    { q: "phuon" },
+    ({ status, results }) => {
+      expect(status).toMatch(/^Tìm thấy \d+ kết quả cho “phuon”\.$/);
+      for (const result of results) expect(result.excerpt).toMatch(/<mark>[Pp]hư[ờơ]ng/);
+    },
+  ],
+  [
+    "a word typed with one letter too many",
+    { q: "vấpp" },
+    ({ status, results }) => {
+      expect(status).toBe(COUNT(ARTICLES, "vấpp"));
+      for (const result of results) expect(result.excerpt).toMatch(/<mark>Vấp/);
+    },
+  ],
 ];
 
 describe("/tim-kiem/ in Chromium: the query table", () => {
@@ -323,6 +361,22 @@ describe("/tim-kiem/ in Chromium: the page", () => {
     await page.waitForURL("**/tim-kiem/?q=dao+duc");
     const { results } = await resultsOf(page);
     expect(results[0]!.title).toBe(SEED);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("suggests the same query without its filters when they leave nothing", async () => {
+    const { page, problems, status: shown, results } = await search({ q: "trieu cuong", nam: "2013", "sap-xep": "moi-nhat" });
+    expect(shown).toBe(NO_RESULT("trieu cuong"));
+    expect(results).toEqual([]);
+    expect(await suggestionsOf(page)).toEqual([
+      [WITHOUT_FILTERS("trieu cuong"), "/tim-kiem/?q=trieu+cuong&sap-xep=moi-nhat"],
+      [BY_DATE, "/luu-tru/"],
+    ]);
+    await page.getByRole("link", { name: WITHOUT_FILTERS("trieu cuong") }).click();
+    await page.waitForURL("**/tim-kiem/?q=trieu+cuong&sap-xep=moi-nhat");
+    expect((await resultsOf(page)).status).toBe(COUNT(1, "trieu cuong"));
+    expect(await suggestionsOf(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

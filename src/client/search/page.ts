@@ -21,6 +21,8 @@ interface SearchStrings {
   failed: string;
   /** Said after the count when the query was cut to its first words. */
   shortened: string;
+  /** The suggestion, when nothing is found, to search again without the filters. */
+  withoutFilters: string;
 }
 
 function required<T extends Element>(selector: string): T {
@@ -86,6 +88,9 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   const status = required<HTMLElement>("[data-search-status]");
   const list = required<HTMLElement>("[data-search-results]");
   const more = required<HTMLButtonElement>("[data-search-more]");
+  const suggestions = required<HTMLElement>("[data-search-suggestions]");
+  const unfiltered = required<HTMLElement>("[data-search-unfiltered]");
+  const unfilteredLink = required<HTMLAnchorElement>("[data-search-unfiltered] a");
 
   const searchTools = sharedSearchTools(siteRoot);
   const exclusive = oneAtATime();
@@ -127,6 +132,23 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
     history.replaceState(null, "", location.pathname + (search ? `?${search}` : "") + location.hash);
   }
 
+  /**
+   * What to try when nothing is found: the same query without its filters (when it has some), and
+   * the archive by date, which the template links.
+   */
+  function suggest(query: string, chosen: Filters): void {
+    const filtered = query !== "" && Object.keys(chosen).length > 0;
+    unfiltered.hidden = !filtered;
+    if (filtered) {
+      const next = new URLSearchParams({ q: query });
+      if (sort.value) next.set("sap-xep", sort.value);
+      // The template's link to this page, relative in offline copies: only its query changes.
+      unfilteredLink.search = `?${next}`;
+      unfilteredLink.textContent = label(strings.withoutFilters, { query });
+    }
+    suggestions.hidden = false;
+  }
+
   async function search(): Promise<void> {
     running?.abort();
     running = new AbortController();
@@ -140,6 +162,7 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
     if (!query && Object.keys(chosen).length === 0) {
       current = null;
       list.replaceChildren();
+      suggestions.hidden = true;
       list.removeAttribute("aria-busy");
       more.hidden = true;
       status.textContent = strings.prompt;
@@ -159,6 +182,7 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
             const first = await results.next(PAGE_SIZE);
             signal.throwIfAborted();
             list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
+            suggestions.hidden = true;
             touched = false;
             shown = results;
           }
@@ -168,12 +192,14 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
           const named = (shortened ? query : typed) || [chosen.category, chosen.year].filter(Boolean).join(", ");
           const found = results.total === 0 ? label(strings.noResult, { query: named }) : label(strings.count, { count: formatNumber(results.total), query: named });
           status.textContent = shortened ? `${found} ${label(strings.shortened, { count: words })}` : found;
+          if (results.total === 0) suggest(typed, chosen);
           list.removeAttribute("aria-busy");
         }
       });
     } catch (error) {
       if (signal.aborted) return;
       status.textContent = strings.failed;
+      suggestions.hidden = true;
       list.removeAttribute("aria-busy");
       console.error(error);
     }

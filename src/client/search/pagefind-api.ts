@@ -51,6 +51,11 @@ export interface PagefindSearchResult {
   score: number;
   /** Positions, in the page's words, of the words that matched. */
   words: number[];
+  /**
+   * Metadata fields (`title`, `category`, `date`…) in which words matched: Pagefind also searches
+   * metadata, so that a page can match through its category alone, with no `words`.
+   */
+  matchedMetaFields?: string[];
   /** Loads the page's URL, excerpt and metadata (one more request). */
   data(): Promise<PagefindSearchFragment>;
 }

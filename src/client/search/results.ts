@@ -1,11 +1,12 @@
 // The results of one search, loaded a page at a time: Pagefind returns every match at once, but
 // each result's data (URL, title, excerpt, metadata) is a request of its own.
+import { markRealMatches } from "./matches.ts";
 import type { PagefindSearchFragment, PagefindSearchResult } from "./pagefind-api.ts";
 
 const loadedData = new WeakMap<PagefindSearchResult, Promise<PagefindSearchFragment>>();
 
 /** A result's data, requested once however often it is asked for. */
-function dataOf(result: PagefindSearchResult): Promise<PagefindSearchFragment> {
+export function dataOf(result: PagefindSearchResult): Promise<PagefindSearchFragment> {
   let data = loadedData.get(result);
   if (!data) loadedData.set(result, (data = result.data()));
   return data;
@@ -14,7 +15,8 @@ function dataOf(result: PagefindSearchResult): Promise<PagefindSearchFragment> {
 /**
  * Results loaded a page at a time. With several lists each in date order (newest first), it merges
  * them by date, loading only the pages it shows, plus the head of each list. A page found by
- * several lists is shown once.
+ * several lists is shown once. Excerpts keep highlighted only the matches of the typed `words`
+ * (see matches.ts); with none, they are shown as Pagefind made them.
  */
 export class ResultList {
   /** How many different pages the lists hold. */
@@ -26,6 +28,7 @@ export class ResultList {
   constructor(
     private readonly lists: PagefindSearchResult[][],
     private readonly byDate: boolean,
+    private readonly words: string[] = [],
   ) {
     this.positions = lists.map(() => 0);
     this.ids = new Set(lists.flatMap((results) => results.map((result) => result.id)));
@@ -55,7 +58,9 @@ export class ResultList {
       this.taken.add(pick.id);
       out.push(pick);
     }
-    return Promise.all(out.map(dataOf));
+    const loaded = await Promise.all(out.map(dataOf));
+    if (this.words.length === 0) return loaded;
+    return loaded.map((data) => ({ ...data, excerpt: markRealMatches(data.excerpt, this.words) }));
   }
 
   /** The next result to show: the head of the first list, or by date the newest head of all lists. */

@@ -1,9 +1,10 @@
 // One search of the search page: the variants of the query (query.ts) asked of Pagefind, merged
 // into one list (ranking.ts, results.ts). No DOM: Pagefind is handed in, so a fake can stand in.
+import { matchedWords, matchesEveryWord } from "./matches.ts";
 import type { PagefindModule, PagefindSearchOptions, PagefindSearchResult } from "./pagefind-api.ts";
 import { boundQuery, expandQuery, hasTypedMarks, likeliestVariant, parseQuery, type WordCount } from "./query.ts";
 import { adjacentPairs, highestCounts, locationsById, mergeByRelevance, type WordLocations } from "./ranking.ts";
-import { ResultList } from "./results.ts";
+import { dataOf, ResultList } from "./results.ts";
 
 /** Pagefind filters by name: `{ category: "Thông báo", year: "2012" }`. */
 export type Filters = Record<string, string>;
@@ -29,6 +30,20 @@ async function exactSearch(pagefind: PagefindModule, query: string, options: Pag
   } finally {
     await pagefind.options({ exactDiacritics: false });
   }
+}
+
+/**
+ * A search's results, or none when they do not match every word of its query (see matches.ts).
+ * Pagefind picks the indexed words a typed word matches once for the whole index (those that start
+ * with it or, failing those, the longest one it starts with), so that one page of a search tells for
+ * all: its first, whose data the page loads first anyway. A page that names no matched word gives
+ * nothing to check, and is kept.
+ */
+async function withRealMatches(results: PagefindSearchResult[], query: string): Promise<PagefindSearchResult[]> {
+  const first = results[0];
+  if (!first || (first.words.length === 0 && !first.matchedMetaFields?.length)) return results;
+  const matched = matchedWords(first, await dataOf(first));
+  return matchesEveryWord(parseQuery(query).words, matched) ? results : [];
 }
 
 /** Asks once per word, however often it is asked: the variants of a query share most words. */
@@ -62,6 +77,8 @@ export interface Stage {
  * cut is searched in Pagefind's order alone, without the passes for typed marks and for words
  * standing together: it is specific enough already, and those passes cost a search per variant
  * and per word, each returning every page that matches.
+ * A search whose pages Pagefind matched only through much shorter words than those typed ("x" for
+ * "xyzzyqqw") is left out (withRealMatches), and excerpts highlight only matches of the typed words.
  */
 export async function* searchInStages(
   pagefind: PagefindModule,
@@ -85,18 +102,20 @@ export async function* searchInStages(
 
   const variants = expandQuery(query, count);
   const likeliest = likeliestVariant(variants, count);
+  const words = [...new Set(variants.flatMap((variant) => parseQuery(variant).words))];
+  const searchVariant = async (variant: string) => withRealMatches(await search(variant), variant);
   const folded: PagefindSearchResult[][] = variants.map(() => []);
-  folded[likeliest] = await search(variants[likeliest]!);
+  folded[likeliest] = await searchVariant(variants[likeliest]!);
   const parsed = parseQuery(query);
   const exactPass = !newest && !shortened && hasTypedMarks(query);
   const togetherPass = !newest && !shortened && !parsed.phrase && parsed.words.length > 1;
   const final = variants.length === 1 && !exactPass && !togetherPass;
-  yield { results: new ResultList([folded[likeliest]!], newest), final };
+  yield { results: new ResultList([folded[likeliest]!], newest, words), final };
   if (final) return;
 
-  for (const [v, variant] of variants.entries()) if (v !== likeliest) folded[v] = await search(variant);
+  for (const [v, variant] of variants.entries()) if (v !== likeliest) folded[v] = await searchVariant(variant);
   if (newest) {
-    yield { results: new ResultList(folded, true), final: true };
+    yield { results: new ResultList(folded, true, words), final: true };
     return;
   }
 
@@ -104,7 +123,7 @@ export async function* searchInStages(
   if (exactPass) {
     for (const variant of variants) {
       signal?.throwIfAborted();
-      exact.push(await exactSearch(pagefind, variant, options));
+      exact.push(await withRealMatches(await exactSearch(pagefind, variant, options), variant));
     }
   }
 
@@ -116,7 +135,7 @@ export async function* searchInStages(
       if (folded[v]!.length > 0) adjacency.push(await adjacentPairs(parseQuery(variant).words, locationsOf));
     }
   }
-  yield { results: new ResultList([mergeByRelevance({ folded, exact, together: highestCounts(adjacency) })], false), final: true };
+  yield { results: new ResultList([mergeByRelevance({ folded, exact, together: highestCounts(adjacency) })], false, words), final: true };
 }
 
 /** The settled list of searchInStages. */
