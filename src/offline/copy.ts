@@ -169,16 +169,6 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
   });
 }
 
-/**
- * A font file named by the stylesheet at `cssPath`, as a data URL. A font must come from the page's
- * origin (CSS Fonts), and a browser may give every file opened from disk an origin of its own.
- */
-function inlineFont(relative: string | undefined, cssPath: string, source: string): string | undefined {
-  if (relative === undefined || !relative.endsWith(".woff2")) return relative;
-  const file = path.join(source, path.posix.join(path.posix.dirname(cssPath), relative));
-  return `data:font/woff2;base64,${fs.readFileSync(file).toString("base64")}`;
-}
-
 async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string): Promise<OfflineResult> {
   // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
   const folders = foldersOf(files).add("/");
@@ -192,7 +182,7 @@ async function copySite(source: string, files: readonly string[], target: string
     if (sitePath.endsWith(".html")) {
       fs.writeFileSync(to, await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite));
     } else if (sitePath.endsWith(".css")) {
-      fs.writeFileSync(to, rewriteCss(fs.readFileSync(from, "utf8"), (url) => inlineFont(rewrite(url), sitePath, source)));
+      fs.writeFileSync(to, rewriteCss(fs.readFileSync(from, "utf8"), rewrite));
     } else {
       fs.copyFileSync(from, to);
     }

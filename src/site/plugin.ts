@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { STATIC_DIR } from "../core/project.ts";
@@ -22,22 +21,6 @@ export interface BantinOptions {
 }
 
 /**
- * The fonts of static/css/site.css, copied from their npm packages to /fonts/: WOFF2 only, the
- * styles the stylesheet uses, and the two subsets that hold every Vietnamese letter.
- */
-const require = createRequire(import.meta.url);
-const FONT_FILES: Record<string, string> = Object.fromEntries(
-  ["noto-serif", "noto-sans"].flatMap((family) =>
-    ["latin", "vietnamese"].flatMap((subset) =>
-      ["400-normal", "400-italic", "700-normal"].map((style) => {
-        const name = `${family}-${subset}-${style}.woff2`;
-        return [require.resolve(`@fontsource/${family}/files/${name}`), `fonts/${name}`];
-      }),
-    ),
-  ),
-);
-
-/**
  * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
  * files, and what runs after a build. Templates come from Eleventy's input folder (layouts/).
  */
@@ -59,7 +42,6 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 
   eleventyConfig.addPassthroughCopy({ [STATIC_DIR]: "/" });
-  eleventyConfig.addPassthroughCopy(FONT_FILES);
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
