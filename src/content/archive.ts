@@ -34,13 +34,29 @@ export interface Category {
   articles: Article[];
 }
 
+/** The nearest older or newer year, month or day that has articles. */
+export interface PeriodLink {
+  url: string;
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** "Tháng trước / Tháng sau" and the like: empty periods are skipped. */
+export interface PeriodNeighbours {
+  /** Older. */
+  previous?: PeriodLink;
+  /** Newer. */
+  next?: PeriodLink;
+}
+
 export interface CalendarDay {
   day: number;
   count: number;
   url?: string;
 }
 
-export interface MonthArchive {
+export interface MonthArchive extends PeriodNeighbours {
   year: number;
   month: number;
   url: string;
@@ -50,7 +66,7 @@ export interface MonthArchive {
   days: DayArchive[];
 }
 
-export interface DayArchive {
+export interface DayArchive extends PeriodNeighbours {
   year: number;
   month: number;
   day: number;
@@ -58,7 +74,7 @@ export interface DayArchive {
   articles: Article[];
 }
 
-export interface YearArchive {
+export interface YearArchive extends PeriodNeighbours {
   year: number;
   url: string;
   count: number;
@@ -205,7 +221,20 @@ function groupDates(latest: Article[]): { years: YearArchive[]; months: MonthArc
     dayArchive.articles.push(article);
   }
   for (const month of months.values()) month.weeks = calendar(month);
-  return { years: [...years.values()], months: [...months.values()], days: [...days.values()] };
+  const grouped = { years: [...years.values()], months: [...months.values()], days: [...days.values()] };
+  for (const periods of Object.values(grouped)) linkNeighbours(periods);
+  return grouped;
+}
+
+/** Links each period (newest first, only those with articles) to the one before and after it. */
+function linkNeighbours(periods: (PeriodNeighbours & PeriodLink)[]): void {
+  const linkTo = ({ url, year, month, day }: PeriodLink): PeriodLink => ({ url, year, month, day });
+  periods.forEach((period, index) => {
+    const older = periods[index + 1];
+    const newer = periods[index - 1];
+    if (older) period.previous = linkTo(older);
+    if (newer) period.next = linkTo(newer);
+  });
 }
 
 /** A year page's articles (newest first) in runs of one month, each with its month: a month cut by a page break is headed on both pages. */

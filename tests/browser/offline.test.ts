@@ -69,7 +69,7 @@ describe("the offline copy opened straight from disk", () => {
 
   it("opens a day from the date picker", async () => {
     const { page, problems } = await openFromDisk("luu-tru/index.html");
-    await page.getByRole("main").getByLabel("Chọn ngày").fill("2011-09-20");
+    await page.getByRole("main").getByLabel("Chọn ngày").fill("20/09/2011");
     await page.getByRole("main").getByRole("button", { name: "Xem" }).click();
     await page.waitForURL(/\/2011\/09\/20\/index\.html$/);
     expect(await page.locator("h1").textContent()).toBe("Ngày 20/09/2011");
