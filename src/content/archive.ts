@@ -4,6 +4,7 @@ import { ZONE } from "../core/dates.ts";
 import { byCodeUnits } from "../core/text.ts";
 import type { Settings } from "./schema.ts";
 import { type ListPage, paginate, pageUrlOf } from "./pagination.ts";
+import { groupTaxonomies, type Taxonomies } from "./taxonomies.ts";
 import { categoryFeedUrl, categoryUrl, dayUrl, monthUrl, ROUTES, yearUrl } from "./urls.ts";
 
 /** A short reference to an article, for lists that must not embed whole articles. */
@@ -104,6 +105,7 @@ export interface Archive {
   homePages: ListPage<Article>[];
   categories: Category[];
   categoryPages: (ListPage<Article> & { category: Category })[];
+  taxonomies: Taxonomies;
   years: YearArchive[];
   /** Year and day archives split into pages like the other lists. */
   yearPages: YearPage[];
@@ -165,6 +167,7 @@ export function buildArchive({ settings, articles, videos }: Content): Archive {
     homePages: paginate(latest, settings.pageSize, ROUTES.home),
     categories,
     categoryPages,
+    taxonomies: groupTaxonomies(latest, settings.categoryPageSize),
     years,
     yearPages: years.flatMap((yearArchive) =>
       paginate(yearArchive.articles, settings.pageSize, yearArchive.url).map((page) => ({ ...page, yearArchive, months: byMonth(page.items, yearArchive.months) })),

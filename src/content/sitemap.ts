@@ -31,6 +31,11 @@ export function sitemapEntries(archive: Archive): SitemapEntry[] {
     ...archive.latest.map((article) => ({ url: article.url, lastmod: article.date })),
     ...archive.homePages.map(page),
     ...archive.categoryPages.map(page),
+    // Built even when empty, like the archive index: they say so.
+    { url: ROUTES.tags },
+    ...archive.taxonomies.tagPages.map(page),
+    { url: ROUTES.authors },
+    ...archive.taxonomies.authorPages.map(page),
     { url: ROUTES.archive },
     ...archive.yearPages.map(page),
     ...archive.months.map(page),

@@ -11,6 +11,9 @@ export const ROUTES = {
   archive: "/luu-tru/",
   search: "/tim-kiem/",
   videos: "/video/",
+  /** Every tag and every author, with their counts. */
+  tags: "/tu-khoa/",
+  authors: "/tac-gia/",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
@@ -33,6 +36,9 @@ export const articleUrl = (date: { year: number; month: number; day: number }, s
 
 export const categoryUrl = (slug: string) => `/chuyen-muc/${slug}/`;
 export const categoryFeedUrl = (slug: string) => `${categoryUrl(slug)}feed.xml`;
+
+export const tagUrl = (slug: string) => `${ROUTES.tags}${slug}/`;
+export const authorUrl = (slug: string) => `${ROUTES.authors}${slug}/`;
 
 /** Page `n` of a list whose first page is `firstPageUrl`: "/", "/trang/2/", "/trang/3/"… */
 export const listPageUrl = (firstPageUrl: string, n: number) => (n === 1 ? firstPageUrl : `${firstPageUrl}trang/${n}/`);

@@ -43,6 +43,13 @@ export const strings = {
   views: "Số lượt người xem: {views}",
   viewsNote: "số liệu lưu từ cổng thông tin cũ",
   tags: "Từ khóa",
+  tag: "Từ khóa: {name}",
+  noTags: "Chưa có từ khóa nào.",
+  authors: "Tác giả",
+  author: "Tác giả: {name}",
+  noAuthors: "Chưa có tác giả nào.",
+  /** Other spellings of a tag or an author that share its page. */
+  otherSpellings: "Cũng viết là: {names}",
   newer: "Tin mới hơn",
   older: "Tin đã đưa",
   more: "Xem tiếp",
