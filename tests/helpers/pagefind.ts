@@ -19,15 +19,17 @@ export interface FakePage {
   /** ISO date-time in Vietnam time, as the index's `date` metadata. */
   date?: string;
   excerpt?: string;
+  /** The page's text, whose words `words` points at. */
+  content?: string;
 }
 
 /** How often each fake result's data() was called, by id. */
 export const dataCalls = new Map<string, number>();
 
-export function fakeResult({ id, score = 1, words = [], date, excerpt = "" }: FakePage): PagefindSearchResult {
+export function fakeResult({ id, score = 1, words = [], date, excerpt = "", content = "" }: FakePage): PagefindSearchResult {
   const fragment: PagefindSearchFragment = {
     url: `/${id}/`,
-    content: "",
+    content,
     excerpt,
     word_count: 0,
     locations: words,

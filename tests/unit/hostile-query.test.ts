@@ -22,7 +22,9 @@ function everythingMatches() {
     search: async (term, options): Promise<PagefindIndexesSearchResults> => {
       terms.push(term ?? "<all>");
       searches.push({ term, options });
-      return { results: [fakeResult({ id: "trang", words: [1, 2] })], unfilteredResultCount: 1, filters: {}, totalFilters: {} };
+      // A page holding the searched words themselves, so that every one is a real match (matches.ts).
+      const found = (term ?? "").replace(/"/g, "").split(/\s+/).filter(Boolean);
+      return { results: [fakeResult({ id: "trang", words: found.map((_, position) => position), content: found.join(" ") })], unfilteredResultCount: 1, filters: {}, totalFilters: {} };
     },
     filters: async () => ({}),
   };
