@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { slugify } from "../../src/core/slug.ts";
 import { importCaptures } from "../../src/importer/import.ts";
 import { FULL_PAGE, FULL_PAGE_FIELDS, FULL_PAGE_FILE, FULL_PAGE_URL } from "../helpers/captures.ts";
 import { buildFixture, PROJECT, tempDir, textOf } from "../helpers/site.ts";
@@ -46,10 +47,10 @@ describe("an imported legacy page", () => {
     expect(body.endsWith("để người mua dễ tra cứu nguồn gốc.")).toBe(true);
     for (const chrome of ["TRUY CẬP", "TIN MỚI HƠN", "TIN ĐÃ ĐƯA", "Xem tiếp", "THƯ VIỆN VIDEO", "Go Search", "Số lượt người xem", "Đoàn Thị Mỹ Linh"]) expect(body).not.toContain(chrome);
 
-    // The rest of the archive is untouched: the same pages (the search index differs with the body), plus the article and its day and month.
+    // The rest of the archive is untouched: the same pages (the search index differs with the body), plus the article, its day and month, and its author's page.
     const pages = (files: string[]) => files.filter((file) => !file.startsWith("/pagefind/"));
     const added = pages(imported.files()).filter((file) => !sample.files().includes(file));
-    expect(added).toEqual([`${FULL_PAGE_URL}index.html`, "/2012/11/14/index.html", "/2012/11/index.html"].sort());
+    expect(added).toEqual([`${FULL_PAGE_URL}index.html`, "/2012/11/14/index.html", "/2012/11/index.html", `/tac-gia/${slugify(author)}/index.html`].sort());
     expect(pages(sample.files()).filter((file) => !imported.files().includes(file))).toEqual([]);
   });
 });
