@@ -83,6 +83,8 @@ export const strings = {
   legacyLink: "Địa chỉ trên cổng thông tin cũ",
   visitCounter: "Số lượt truy cập (lưu từ cổng cũ)",
   footer: "Bản tin lưu trữ, tạo bằng bantin.",
+  /** Before the page's address, printed at the foot of a printed page. */
+  pageAddress: "Địa chỉ trang",
   /** Alternative text of the image shown with a link to a page that has no image of its own. */
   shareImageAlt: "Biểu trưng của bản tin: chữ B trắng trên nền đỏ",
 } as const;
