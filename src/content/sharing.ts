@@ -74,7 +74,7 @@ export function newsArticle(settings: Settings, article: Article): Record<string
     headline: article.title,
     description: sharing.description,
     datePublished: article.date,
-    ...(article.author && { author: { "@type": "Person", name: article.author, ...(article.authorTitle && { jobTitle: article.authorTitle }) } }),
+    ...(article.author && { author: { "@type": authorType(article.author), name: article.author, ...(article.authorTitle && { jobTitle: article.authorTitle }) } }),
     publisher: { "@type": "Organization", name: settings.title, url: absoluteUrl(ROUTES.home, settings.url) },
     image: sharing.image,
     url: sharing.url,
@@ -85,6 +85,20 @@ export function newsArticle(settings: Settings, article: Article): Record<string
     // The page this archive copy was made from, on the old portal.
     ...(article.legacyUrl && { isBasedOn: article.legacyUrl }),
   };
+}
+
+/**
+ * First words of the offices and bodies that sign bulletins ("Ban Tuyên giáo Quận ủy", "Phòng Y tế",
+ * "Trung tâm Văn hóa"), with their tone marks: "Báo" (a newspaper) is not "Bảo", a given name.
+ * Vietnamese people's names start with a family name, never with one of these.
+ */
+const ORGANISATION_WORDS = ["ban", "phòng", "trung tâm", "ủy ban", "ubnd", "văn phòng", "hội", "hội đồng", "đảng ủy", "đảng bộ", "quận ủy", "quận đoàn", "thành đoàn", "công an", "mặt trận", "sở", "báo", "đài", "chi cục", "cục", "bộ", "trường", "bệnh viện", "công ty", "hợp tác xã", "liên đoàn", "đoàn thanh niên"];
+
+/** A signature names an organisation when it starts with one of ORGANISATION_WORDS, a person otherwise. */
+export function authorType(name: string): "Organization" | "Person" {
+  // "uỷ" is the older placement of the mark in "ủy".
+  const lower = name.toLocaleLowerCase("vi").normalize("NFC").replace(/uỷ/g, "ủy");
+  return ORGANISATION_WORDS.some((words) => lower === words || lower.startsWith(`${words} `)) ? "Organization" : "Person";
 }
 
 /**

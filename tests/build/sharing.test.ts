@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { authorType } from "../../src/content/sharing.ts";
 import { buildFixture, type BuiltSite, copyFixture, writeArticle } from "../helpers/site.ts";
 
 const FULL_URL = "/2011/09/22/cong-vien-lang-hoa/";
@@ -42,7 +43,7 @@ function contentWith(url: string): string {
   writeArticle(
     contentDir,
     "2011/09/ve-sinh.md",
-    ['title: "Ra quân vệ sinh môi trường"', 'date: "2011-09-24 07:00"', 'category: "Thông báo"', 'image: "media/placeholder.svg"', "slug: ve-sinh-moi-truong"].join("\n"),
+    ['title: "Ra quân vệ sinh môi trường"', 'date: "2011-09-24 07:00"', 'category: "Thông báo"', 'image: "media/placeholder.svg"', 'author: "Ban Tuyên giáo Quận uỷ"', "slug: ve-sinh-moi-truong"].join("\n"),
   );
   writeArticle(
     contentDir,
@@ -168,6 +169,12 @@ describe("an article page", () => {
     const [data] = jsonLd(page) as Record<string, unknown>[];
     expect(data).toMatchObject({ headline: "Họp bàn kế hoạch năm 2012", image: "https://example.org/media/chia-se.png", articleSection: "Thông báo" });
     for (const key of ["author", "keywords", "isBasedOn", "dateModified"]) expect(data, key).not.toHaveProperty(key);
+  });
+
+  it("names an office that signs an article as an organisation, a person as a person", () => {
+    expect(jsonLd(site.page(SVG_IMAGE_URL))).toMatchObject([{ author: { "@type": "Organization", name: "Ban Tuyên giáo Quận uỷ" } }]);
+    for (const name of ["Nguyễn Thị Mai", "Bảo Ngọc", "Đoàn Thị Mỹ Linh", "Trần Văn Ban"]) expect(authorType(name), name).toBe("Person");
+    for (const name of ["Phòng Y tế quận", "Trung tâm Văn hóa - Thể dục thể thao", "Ủy ban nhân dân phường 7", "UBND quận Gò Vấp", "Báo Sài Gòn Giải Phóng", "Hội Phụ nữ"]) expect(authorType(name), name).toBe("Organization");
   });
 
   it("shares the default PNG instead of an SVG image, on a small card", () => {
