@@ -6,6 +6,7 @@ export const strings = {
   categories: "Chuyên mục",
   archive: "Lưu trữ",
   browseByDate: "Xem theo ngày",
+  browseBy: "Xem theo",
   pickDate: "Chọn ngày",
   openDay: "Xem",
   noArticleOnDay: "Không có tin nào trong ngày {date}.",

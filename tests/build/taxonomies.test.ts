@@ -145,6 +145,14 @@ describe("index pages", () => {
       ["/tac-gia/tran-van-khuyen/", "Trần Văn Khuyên", "1 tin"],
     ]);
   });
+
+  it("are reached from the archive index", () => {
+    const links = [...site.page("/luu-tru/").querySelectorAll("main .archive-more a")].map((link) => [link.getAttribute("href"), textOf(link)]);
+    expect(links).toEqual([
+      ["/tu-khoa/", "Từ khóa"],
+      ["/tac-gia/", "Tác giả"],
+    ]);
+  });
 });
 
 describe("the article page", () => {
