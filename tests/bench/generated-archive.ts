@@ -9,6 +9,12 @@ import * as words from "./vocabulary.ts";
 export interface ArchiveOptions {
   /** Another seed gives another archive from the same vocabulary. */
   seed?: number;
+  /**
+   * How many people sign the articles, a few of whom write most, as a district's reporters do
+   * (150 unless given). 0 gives each signed article a name of its own, as in the archive the
+   * search-ranking golden was recorded on; it also gives each its own author page.
+   */
+  staff?: number;
 }
 
 export interface ArchiveStats {
@@ -215,7 +221,17 @@ function publishedAt(random: Random): number {
 
 const two = (value: number) => String(value).padStart(2, "0");
 
-function article(seed: number, index: number, seen: Seen): { year: string; month: string; text: string; words: number } {
+/** Who signs an article: one of `staff` people, the first of them most often; or, for 0, anyone. */
+function signers(seed: number, staff: number): (random: Random) => string {
+  if (staff === 0) return personName;
+  const roster = randomFor(seed, -2);
+  return weighted(
+    Array.from({ length: staff }, () => personName(roster)),
+    (_, rank) => 1 / (rank + 3),
+  );
+}
+
+function article(seed: number, index: number, seen: Seen, signer: (random: Random) => string): { year: string; month: string; text: string; words: number } {
   const random = randomFor(seed, index);
   const category = CATEGORIES(random);
   const next = unitSource(random, category.topics);
@@ -229,7 +245,7 @@ function article(seed: number, index: number, seen: Seen): { year: string; month
     ["category", category.name],
   ];
   if (chance(random, 0.6)) {
-    fields.push(["author", personName(random)]);
+    fields.push(["author", signer(random)]);
     if (chance(random, 0.25)) fields.push(["author_title", pick(random, words.AUTHOR_TITLES)]);
   }
   if (chance(random, 0.4)) fields.push(["source", pick(random, words.SOURCES)]);
@@ -267,8 +283,9 @@ export function generateArchive(dir: string, count: number, options: ArchiveOpti
   const folders = new Set<string>();
   const seen: Seen = { flags: new Uint8Array(VOCABULARY.length), others: new Set() };
   let total = 0;
+  const signer = signers(seed, options.staff ?? 150);
   for (let index = 0; index < count; index++) {
-    const { year, month, text, words } = article(seed, index, seen);
+    const { year, month, text, words } = article(seed, index, seen, signer);
     const folder = path.join(dir, year, month);
     if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
     folders.add(folder);

@@ -68,6 +68,19 @@ describe("the generated benchmark archive", () => {
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(15 * 365.25 * 86_400_000);
   });
 
+  it("is signed by a staff of reporters, a few of whom write most, or by a new name each time when asked", () => {
+    const signatures = content.articles.flatMap((article) => (article.author === undefined ? [] : [article.author]));
+    const counts = new Map<string, number>();
+    for (const name of signatures) counts.set(name, (counts.get(name) ?? 0) + 1);
+    expect(signatures.length).toBeGreaterThan(100);
+    expect(counts.size).toBeLessThanOrEqual(150);
+    expect(Math.max(...counts.values())).toBeGreaterThanOrEqual(5);
+    const solo = tempDir("generated-solo");
+    generateArchive(solo, 300, { staff: 0 });
+    const names = loadContent(solo).articles.flatMap((article) => (article.author === undefined ? [] : [article.author]));
+    expect(new Set(names).size).toBeGreaterThan(names.length * 0.9);
+  });
+
   it("gives the same first 100 articles, byte for byte, when asked for 100", () => {
     const small = tempDir("generated-100");
     generateArchive(small, 100);
