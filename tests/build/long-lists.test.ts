@@ -8,7 +8,7 @@ import { DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS_DIR } from "../../src/core/project.ts";
 import { bantinPlugin } from "../../src/site/plugin.ts";
-import { buildFixture, type BuiltSite, tempDir, textOf, writeArticle } from "../helpers/site.ts";
+import { buildFixture, type BuiltSite, followNext, tempDir, textOf, writeArticle } from "../helpers/site.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -46,20 +46,10 @@ beforeAll(async () => {
   site = await buildFixture(contentDir);
 });
 
-/** Every page of a list from its first page, following "next". */
-function followNext(firstUrl: string): string[] {
-  const urls = [firstUrl];
-  for (;;) {
-    const next = site.page(urls.at(-1)!).querySelector('nav.pagination a[rel="next"]')?.getAttribute("href");
-    if (!next) return urls;
-    urls.push(next);
-  }
-}
-
 describe("day pages", () => {
   it("split a long day into pages at /YYYY/MM/DD/trang/N/, every article once, newest first", () => {
     const day = written.filter((entry) => entry.url.startsWith("/2015/03/10/"));
-    const pages = followNext("/2015/03/10/");
+    const pages = followNext(site, "/2015/03/10/");
     expect(pages).toEqual(["/2015/03/10/", ...Array.from({ length: 12 }, (_, index) => `/2015/03/10/trang/${index + 2}/`)]);
     expect(pages.map((url) => listed(site.page(url)).length)).toEqual([...Array(12).fill(2), 1]);
     expect(pages.flatMap((url) => listed(site.page(url)))).toEqual(newestFirst(day));
@@ -92,7 +82,7 @@ describe("day pages", () => {
 describe("year pages", () => {
   it("split a year into pages at /YYYY/trang/N/, every article once, newest first", () => {
     const year = written.filter((entry) => entry.url.startsWith("/2015/"));
-    const pages = followNext("/2015/");
+    const pages = followNext(site, "/2015/");
     expect(pages).toEqual(["/2015/", ...Array.from({ length: 15 }, (_, index) => `/2015/trang/${index + 2}/`)]);
     expect(pages.flatMap((url) => listed(site.page(url)))).toEqual(newestFirst(year));
   });

@@ -18,6 +18,16 @@ export interface BuiltSite extends BuildResult {
   files(): string[];
 }
 
+/** Every page of a list of `site` from its first page, following its "next" link. */
+export function followNext(site: BuiltSite, firstUrl: string): string[] {
+  const urls = [firstUrl];
+  for (;;) {
+    const next = site.page(urls.at(-1)!).querySelector('nav.pagination a[rel="next"]')?.getAttribute("href");
+    if (!next) return urls;
+    urls.push(next);
+  }
+}
+
 /** Builds a content folder with the same function as `npm run build`, into a fresh temporary folder. */
 export async function buildFixture(contentDir: string): Promise<BuiltSite> {
   const outDir = tempDir("out");
