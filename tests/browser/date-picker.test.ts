@@ -1,31 +1,19 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildFixture, FIXTURES } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { servedInBrowser } from "../helpers/served-site.ts";
+import { FIXTURES } from "../helpers/site.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const site = await buildFixture(path.join(FIXTURES, "site"));
-  server = await serveStatic(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInBrowser(path.join(FIXTURES, "site"));
 
 async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(new URL(url, server.url).href);
+  await page.goto(new URL(url, served.server.url).href);
   return { page, errors };
 }
 

@@ -1,14 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildFixture, type BuiltSite, FIXTURES, textOf } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { servedInBrowser } from "../helpers/served-site.ts";
+import { FIXTURES, textOf } from "../helpers/site.ts";
 
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
+const served = servedInBrowser(path.join(FIXTURES, "site"));
 let article: string;
 /** The fixture's title and address. */
 const settings = JSON.parse(fs.readFileSync(path.join(FIXTURES, "site/_data/site.json"), "utf8")) as { title: string; url: string };
@@ -16,16 +14,8 @@ const settings = JSON.parse(fs.readFileSync(path.join(FIXTURES, "site/_data/site
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-beforeAll(async () => {
-  site = await buildFixture(path.join(FIXTURES, "site"));
-  server = await serveStatic(site.outDir);
-  browser = await launchBrowser();
-  article = site.page("/").querySelector(".article-list__title a")!.getAttribute("href")!;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  article = served.site.page("/").querySelector(".article-list__title a")!.getAttribute("href")!;
 });
 
 type Rgba = [number, number, number, number];
@@ -52,8 +42,8 @@ function contrast(a: string, b: string): number {
 }
 
 async function open(url: string, viewport: { width: number; height: number }, colorScheme: "light" | "dark" = "light"): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, colorScheme })).newPage();
-  await page.goto(new URL(url, server.url).href);
+  const page = await (await served.browser.newContext({ viewport, colorScheme })).newPage();
+  await page.goto(new URL(url, served.server.url).href);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
@@ -172,7 +162,7 @@ describe("targets on a phone", () => {
       await page.context().close();
     });
   it("include the pagination's links", () => {
-    expect(site.page("/").querySelectorAll("nav.pagination a").length).toBeGreaterThan(1);
+    expect(served.site.page("/").querySelectorAll("nav.pagination a").length).toBeGreaterThan(1);
   });
 });
 
@@ -215,6 +205,6 @@ describe("printing", () => {
   });
 
   it("gives every page its own address", () => {
-    for (const url of ["/", article, "/luu-tru/"]) expect(textOf(site.page(url).querySelector(".print-only"))).toContain(new URL(url, settings.url).href);
+    for (const url of ["/", article, "/luu-tru/"]) expect(textOf(served.site.page(url).querySelector(".print-only"))).toContain(new URL(url, settings.url).href);
   });
 });

@@ -3,24 +3,12 @@
 // check that the settled order never moves what the reader is looking at, that a newer query
 // cancels an older one, and that nothing on the page shifts while results arrive.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildFixture, PROJECT } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { servedInBrowser } from "../helpers/served-site.ts";
+import { PROJECT } from "../helpers/site.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const site = await buildFixture(path.join(PROJECT, "content"));
-  server = await serveStatic(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInBrowser(path.join(PROJECT, "content"));
 
 /**
  * Pagefind's module with a gate: once `__bantinHoldAfter` searches have answered, each further
@@ -39,7 +27,7 @@ export async function search(term, options) {
 
 /** The search page with Pagefind behind the gate, holding every search after the first `holdAfter`. */
 async function gatedPage(holdAfter: number): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await served.browser.newContext()).newPage();
   await page.addInitScript((hold) => {
     const scope = globalThis as unknown as Record<string, unknown>;
     scope.__bantinHoldAfter = hold;
@@ -61,8 +49,8 @@ async function settled(page: Page): Promise<void> {
 
 /** The settled top results of a query, from a page without the gate. */
 async function settledOrder(query: string): Promise<string[]> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(query)}`, server.url).href);
+  const page = await (await served.browser.newContext()).newPage();
+  await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(query)}`, served.server.url).href);
   await settled(page);
   const order = await hrefs(page);
   await page.context().close();
@@ -77,7 +65,7 @@ describe("the search page in stages", () => {
   it("shows Pagefind's list at once, marked busy, then the settled order when the reader has not touched it", async () => {
     const expected = await settledOrder(QUERY);
     const page = await gatedPage(1);
-    await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(QUERY)}`, server.url).href);
+    await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(QUERY)}`, served.server.url).href);
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     const first = await hrefs(page);
     expect(await busy(page)).toBe("true");
@@ -91,7 +79,7 @@ describe("the search page in stages", () => {
 
   it("keeps the results the reader is looking at, and goes on in the settled order", async () => {
     const page = await gatedPage(1);
-    await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(QUERY)}`, server.url).href);
+    await page.goto(new URL(`tim-kiem/?q=${encodeURIComponent(QUERY)}`, served.server.url).href);
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     const first = await hrefs(page);
     await page.locator(".search-result h3 a").first().focus();
@@ -114,7 +102,7 @@ describe("the search page in stages", () => {
     expect(olderOnly.length).toBeGreaterThan(0);
 
     const page = await gatedPage(0);
-    await page.goto(new URL("tim-kiem/", server.url).href);
+    await page.goto(new URL("tim-kiem/", served.server.url).href);
     await page.evaluate(() => {
       const seen: string[] = [];
       (globalThis as unknown as { __seen: string[] }).__seen = seen;
@@ -146,7 +134,7 @@ describe("the search page does not shift", () => {
     ["a phone screen, no result", { width: 390, height: 844 }, "tim-kiem/?q=qxz"],
     ["a desktop screen, before a query", { width: 1350, height: 940 }, "tim-kiem/"],
   ])("on %s: cumulative layout shift 0", async (_name, viewport, url) => {
-    const page = await (await browser.newContext({ viewport })).newPage();
+    const page = await (await served.browser.newContext({ viewport })).newPage();
     await page.addInitScript(() => {
       const shifts: number[] = [];
       (globalThis as unknown as { __shifts: number[] }).__shifts = shifts;
@@ -154,7 +142,7 @@ describe("the search page does not shift", () => {
         for (const entry of entries.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(new URL(url, server.url).href);
+    await page.goto(new URL(url, served.server.url).href);
     await expect.poll(() => statusOf(page), { timeout: 20_000 }).toMatch(/^(Tìm thấy|Không tìm thấy|Nhập từ khóa)/);
     expect(await busy(page)).toBeNull();
     // Layout-shift entries are reported after the frame that shifted.

@@ -1,29 +1,16 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildFixture, FIXTURES } from "../helpers/site.ts";
+import { describe, expect, it } from "vitest";
+import { servedInBrowser } from "../helpers/served-site.ts";
+import { FIXTURES } from "../helpers/site.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const site = await buildFixture(path.join(FIXTURES, "site"));
-  server = await serveStatic(site.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInBrowser(path.join(FIXTURES, "site"));
 
 describe("reaching a day without JavaScript", () => {
   it("goes from the sidebar's date form through the archive index and the month calendar to the day", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(new URL("2012/01/01/chao-nam-moi/", server.url).href);
+    await page.goto(new URL("2012/01/01/chao-nam-moi/", served.server.url).href);
     const sidebar = page.getByRole("complementary");
     await sidebar.getByLabel("Chọn ngày").fill("20/09/2011");
     await sidebar.getByRole("button", { name: "Xem" }).click();
@@ -39,9 +26,9 @@ describe("reaching a day without JavaScript", () => {
   });
 
   it("keeps the archive index's note hidden when the reader did not come from the date form", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(new URL("luu-tru/", server.url).href);
+    await page.goto(new URL("luu-tru/", served.server.url).href);
     expect(await page.locator("#chon-ngay").isVisible()).toBe(false);
     await context.close();
   });
@@ -60,10 +47,10 @@ describe("accessibility of every page type", () => {
     ["search", "tim-kiem/?q=go%20vap"],
     ["404", "khong-co-trang-nay/"],
   ])("%s has no axe-core violations", async (type, url) => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await served.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(new URL(url.replace(/^\//, ""), server.url).href);
+    await page.goto(new URL(url.replace(/^\//, ""), served.server.url).href);
     if (type === "search") await expect.poll(async () => (await page.locator("[data-search-status]").textContent()) ?? "").not.toMatch(/^(|Đang tìm…)$/);
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
