@@ -7,7 +7,7 @@ import { type Content, loadContent } from "../content/load.ts";
 import { legacyRedirects } from "../content/legacy-redirects.ts";
 import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
-import { releaseWrittenPages } from "./eleventy-memory.ts";
+import { renderPagesAsWritten } from "./eleventy-memory.ts";
 import { filters } from "./filters.ts";
 import { searchPlugin } from "./search-plugin.ts";
 
@@ -24,7 +24,7 @@ export interface BantinOptions {
  * bantin as an Eleventy plugin: the archive and the strings as global data, the filters, the static
  * files, and what runs after a build. Templates come from Eleventy's input folder (layouts/).
  */
-await releaseWrittenPages();
+await renderPagesAsWritten();
 
 export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT }: BantinOptions): void {
   let preloaded = content;
