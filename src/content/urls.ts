@@ -23,6 +23,9 @@ export const ROUTES = {
   /** The browser code, bundled from src/client/ by the build (src/site/client-scripts.ts). */
   searchScript: "/js/search.js",
   datePickerScript: "/js/date-picker.js",
+  fontsWaitScript: "/js/fonts-wait.js",
+  /** The site's fonts (src/site/fonts.ts). */
+  fontsStylesheet: "/css/fonts.css",
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

@@ -12,6 +12,7 @@ export const CLIENT_DIR = path.join(PROJECT_DIR, "src", "client");
 export const CLIENT_SCRIPTS: readonly { url: string; entry: string }[] = [
   { url: ROUTES.searchScript, entry: "search.ts" },
   { url: ROUTES.datePickerScript, entry: "date-picker.ts" },
+  { url: ROUTES.fontsWaitScript, entry: "fonts-wait.ts" },
   { url: LEGACY_REDIRECT_URLS.script, entry: "legacy-redirect.ts" },
 ];
 

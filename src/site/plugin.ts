@@ -9,6 +9,7 @@ import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.
 import { clientScriptsPlugin } from "./client-scripts.ts";
 import { renderPagesAsWritten } from "./eleventy-memory.ts";
 import { filters } from "./filters.ts";
+import { fontsStylesheet } from "./fonts.ts";
 import { searchPlugin } from "./search-plugin.ts";
 
 export interface BantinOptions {
@@ -42,6 +43,7 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 
   eleventyConfig.addPassthroughCopy({ [STATIC_DIR]: "/" });
+  eleventyConfig.addShortcode("fontFaces", fontsStylesheet);
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
