@@ -10,7 +10,9 @@ import { buildFixture, PROJECT, tempDir } from "../helpers/site.ts";
 const SEED = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
 const SEED_PATH = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/";
 const ARTICLES = 34;
-const NO_RESULT = (query: string) => `Không tìm thấy kết quả nào cho “${query}”. Hãy thử từ khóa khác, bỏ bớt từ hoặc bỏ bộ lọc.`;
+const NO_RESULT = (query: string) => `Không tìm thấy kết quả nào cho “${query}”. Hãy thử từ khóa khác hoặc bỏ bớt từ.`;
+// With a filter chosen, the status line also suggests taking it off.
+const NO_RESULT_FILTERED = (query: string) => `Không tìm thấy kết quả nào cho “${query}”. Hãy thử từ khóa khác, bỏ bớt từ hoặc bỏ bộ lọc.`;
 const COUNT = (count: number, query: string) => `Tìm thấy ${count} kết quả cho “${query}”.`;
 const BY_DATE = "Xem các bản tin theo ngày trong mục Lưu trữ";
 const WITHOUT_FILTERS = (query: string) => `Tìm “${query}” trong mọi chuyên mục và năm`;
@@ -367,7 +369,7 @@ describe("/tim-kiem/ in Chromium: the page", () => {
 
   it("suggests the same query without its filters when they leave nothing", async () => {
     const { page, problems, status: shown, results } = await search({ q: "trieu cuong", nam: "2013", "sap-xep": "moi-nhat" });
-    expect(shown).toBe(NO_RESULT("trieu cuong"));
+    expect(shown).toBe(NO_RESULT_FILTERED("trieu cuong"));
     expect(results).toEqual([]);
     expect(await suggestionsOf(page)).toEqual([
       [WITHOUT_FILTERS("trieu cuong"), "/tim-kiem/?q=trieu+cuong&sap-xep=moi-nhat"],

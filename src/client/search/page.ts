@@ -18,6 +18,7 @@ interface SearchStrings {
   loading: string;
   count: string;
   noResult: string;
+  noResultFiltered: string;
   failed: string;
   /** Said after the count when the query was cut to its first words. */
   shortened: string;
@@ -190,7 +191,9 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
           more.hidden = !results.hasMore();
           if (!final) continue;
           const named = (shortened ? query : typed) || [chosen.category, chosen.year].filter(Boolean).join(", ");
-          const found = results.total === 0 ? label(strings.noResult, { query: named }) : label(strings.count, { count: formatNumber(results.total), query: named });
+          // Taking the filters off is advice only when there are some.
+          const noResult = Object.keys(chosen).length > 0 ? strings.noResultFiltered : strings.noResult;
+          const found = results.total === 0 ? label(noResult, { query: named }) : label(strings.count, { count: formatNumber(results.total), query: named });
           status.textContent = shortened ? `${found} ${label(strings.shortened, { count: words })}` : found;
           if (results.total === 0) suggest(typed, chosen);
           list.removeAttribute("aria-busy");
