@@ -8,10 +8,11 @@ import { writeManifest } from "../core/manifest.ts";
 import { holdOutputFolder, type OutputFolder, type OutputSpec, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
 import { hashSources } from "../core/source-hash.ts";
-import type { Content } from "../content/load.ts";
+import { type Content, readSettings } from "../content/load.ts";
 import { loadContentInParallel } from "../content/load-parallel.ts";
 import { pathPrefixOf } from "../content/urls.ts";
 import { bantinPlugin } from "./plugin.ts";
+import { PreviewProblems } from "./preview-problems.ts";
 import { closeSearchIndexes } from "./search-plugin.ts";
 import { stalePagesPlugin } from "./stale-pages.ts";
 
@@ -57,9 +58,9 @@ function siteSpec(contentDir: string, command: string): OutputSpec {
  * Eleventy writing into `outDir`, its own error report replaced by `onError`: a build reports its
  * failure in one line through the CLI, npm start through `onError`, neither with Eleventy's trace.
  */
-function createEleventy(contentDir: string, content: Content, outDir: string, runMode: "build" | "serve", onError: (error: unknown) => void, configure?: (config: UserConfig) => void): Eleventy {
+function createEleventy(contentDir: string, content: Content | undefined, outDir: string, runMode: "build" | "serve", onError: (error: unknown) => void, configure?: (config: UserConfig) => void): Eleventy {
   // Eleventy's base plugin prefixes every URL of every page with it.
-  const pathPrefix = pathPrefixOf(content.settings.url);
+  const pathPrefix = pathPrefixOf(content?.settings.url ?? siteUrlIfReadable(contentDir));
   const config = (eleventyConfig: UserConfig) => {
     eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content });
     configure?.(eleventyConfig);
@@ -74,6 +75,16 @@ function createEleventy(contentDir: string, content: Content, outDir: string, ru
   eleventy.errorHandler.error = report;
   eleventy.errorHandler.fatal = report;
   return eleventy;
+}
+
+/** The site URL of the settings, or the root while they have problems (npm start shows them). */
+function siteUrlIfReadable(contentDir: string): string {
+  try {
+    return readSettings(contentDir).url;
+  } catch (error) {
+    if (!findContentError(error)) throw error;
+    return "http://localhost/";
+  }
 }
 
 /** Builds the site into `dir`, a fresh folder; Eleventy's lines are printed only when it succeeds. */
@@ -188,23 +199,73 @@ export async function serveSite({ contentDir, outDir }: BuildOptions, port: numb
     });
   }
   try {
-    const content = await loadContentInParallel(contentDir);
+    const relative = path.relative(process.cwd(), path.resolve(contentDir));
+    const shown = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(contentDir) : relative || ".";
+    // Content with problems does not stop npm start: they are shown until they are fixed.
+    const problems = new PreviewProblems();
+    let content: Content | undefined;
+    try {
+      content = await loadContentInParallel(contentDir);
+    } catch (error) {
+      if (!findContentError(error)) throw error;
+    }
     fs.mkdirSync(folder.path, { recursive: true });
     const listed = folder.previous?.files ?? [];
     writeManifest(folder.path, { tool: "bantin", kind: "site", complete: false, sources: "", files: listed });
-    const relative = path.relative(process.cwd(), path.resolve(contentDir));
-    const shown = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(contentDir) : relative || ".";
-    const eleventy = createEleventy(contentDir, content, folder.path, "serve", (error) => console.error(failureLines(error, shown).join("\n")), (config) =>
-      config.addPlugin(stalePagesPlugin, { outDir: folder.path, listed }),
+    let serving = false;
+    const eleventy = createEleventy(
+      contentDir,
+      content,
+      folder.path,
+      "serve",
+      (error) => {
+        const lines = failureLines(error, shown);
+        console.error(lines.join("\n"));
+        if (!findContentError(error)) return;
+        problems.show(lines.map((line) => line.replace(/^\[bantin\] /, "")));
+        // Open pages reload, and so show the problems.
+        if (serving) void (eleventy.eleventyServe as LiveReload).reload({ files: [], build: { templates: [] } });
+      },
+      (config) => {
+        config.addPlugin(stalePagesPlugin, { outDir: folder.path, listed });
+        config.setServerOptions({ middleware: [problems.middleware] });
+        config.on("eleventy.after", () => problems.clear());
+      },
     );
     // watch() reads Eleventy's benchmarks before its first build would set them up: init() does.
     await eleventy.init();
-    await eleventy.watch();
+    await watchThroughProblems(eleventy);
     await eleventy.serve(port);
+    serving = true;
   } catch (error) {
     lock.release();
     throw error;
   }
+}
+
+/** Eleventy's dev server as its watcher calls it (src/EleventyServe.js, 3.1): no template matches, so open pages reload whole. */
+interface LiveReload {
+  reload(event: { files: string[]; build: { templates: unknown[] } }): Promise<void>;
+}
+
+/**
+ * Eleventy's watch(), whose first build may fail on the content: it then watches all the same, so
+ * that fixing the content rebuilds (Eleventy would stop before watching). Other errors stop it.
+ */
+async function watchThroughProblems(eleventy: Eleventy): Promise<void> {
+  const write = eleventy.write.bind(eleventy);
+  let first = true;
+  eleventy.write = async () => {
+    if (!first) return write();
+    first = false;
+    try {
+      return await write();
+    } catch (error) {
+      if (!findContentError(error)) throw error;
+      return [[], []] as unknown as Awaited<ReturnType<typeof write>>;
+    }
+  };
+  await eleventy.watch();
 }
 
 /** A failed rebuild of npm start: each content problem on a line under the content folder, or the errors' messages on one line. */

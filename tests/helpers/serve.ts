@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import { PROJECT } from "./paths.ts";
+
+/** A port nothing listens on, so that the dev server does not move to another one. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer().listen(0);
+  await new Promise((resolve) => probe.once("listening", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `npm start` as a reader runs it: the CLI in a process of its own, serving with live reload. */
+export interface Serving {
+  address: string;
+  /** All it printed so far, stdout and stderr. */
+  output(): string;
+  stop(): void;
+}
+
+export async function startServing(content: string, out: string): Promise<Serving> {
+  const port = await freePort();
+  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve", "--content", content, "--out", out, "--port", String(port)], { cwd: PROJECT, detached: true });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  // The CLI starts Eleventy's watcher and server: stop the whole process group.
+  const stop = () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid);
+  };
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /Server at (http:\/\/\S+\/)/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(match[1]!);
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return { address, output: () => output, stop };
+}
