@@ -103,6 +103,9 @@ export const videoSchema = z
   });
 export type VideoFrontMatter = z.output<typeof videoSchema>;
 
+/** Git hosts the CMS can save to (Decap CMS backends). */
+export const CMS_BACKENDS = ["github", "gitlab", "gitea", "forgejo"] as const;
+
 const positiveInt = (what: string) => z.int({ error: `expected ${what} as a whole number ≥ 1` }).min(1, { error: `expected ${what} as a whole number ≥ 1` });
 
 /** Site settings (content/_data/site.json). */
@@ -125,6 +128,23 @@ export const settingsSchema = z.strictObject({
   iframeHosts: z.array(text("a host name")).default([]),
   /** Display names of categories, by category slug or by the name as captured. */
   categories: z.record(z.string(), text("a category display name")).default({}),
+  /** Where the CMS at /quan-tri/ saves on the hosted site (src/cms/config.ts); without it, it saves only through the local proxy (npm run cms). */
+  cms: z
+    .strictObject({
+      /** The git host of the repository. */
+      backend: z.enum(CMS_BACKENDS, { error: (issue) => `expected one of ${CMS_BACKENDS.join(", ")}, found ${describe(issue.input)}` }),
+      /** The repository, "owner/name" (a GitLab group path may have more parts). */
+      repo: text("the repository as owner/name").refine((value) => /^[^\s/]+(\/[^\s/]+)+$/.test(value), { error: (issue) => `expected the repository as owner/name, found ${describe(issue.input)}` }),
+      /** The branch the CMS commits to, the one the site is built from. */
+      branch: text("a branch name").default("main"),
+      /** The OAuth service that signs editors in to GitHub (its base URL), or a self-hosted GitLab, Gitea or Forgejo. */
+      baseUrl: url("the base URL of the sign-in service").optional(),
+      /** The API of a self-hosted GitLab, Gitea or Forgejo. */
+      apiRoot: url("the API root").optional(),
+      /** The id of the OAuth application (GitLab, Gitea, Forgejo: sign-in without a service of its own). */
+      appId: text("the OAuth application id").optional(),
+    })
+    .optional(),
   /** Figures kept from the legacy portal. */
   legacy: z
     .strictObject({
