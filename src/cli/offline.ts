@@ -1,7 +1,7 @@
 // `npm run offline`: a copy of the site that works opened from disk, optionally zipped.
 import path from "node:path";
 import { readSettings } from "../content/load.ts";
-import { pathPrefixOf } from "../content/urls.ts";
+import { pathPrefixOf, ROUTES } from "../content/urls.ts";
 import { checkOfflineTargets, writeOfflineCopy } from "../offline/copy.ts";
 import { withCurrentSite } from "../site/build.ts";
 import { defineCommand } from "./args.ts";
@@ -25,7 +25,12 @@ export const offlineCommand = defineCommand({
   async run({ values }, io) {
     const site = { contentDir: path.resolve(io.cwd, values.content), outDir: path.resolve(io.cwd, values.site) };
     const offlineDir = path.resolve(io.cwd, values.out);
-    const options = { guards: [{ path: site.contentDir, name: "the content folder" }], zipFile: values.zip === undefined ? undefined : path.resolve(io.cwd, values.zip) };
+    const options = {
+      guards: [{ path: site.contentDir, name: "the content folder" }],
+      zipFile: values.zip === undefined ? undefined : path.resolve(io.cwd, values.zip),
+      // The CMS saves through a server: from disk it could do nothing.
+      leaveOut: [ROUTES.cms],
+    };
     const say = (line: string) => io.stdout.write(`${line}\n`);
     // A refused --out or --zip is said before anything is built.
     checkOfflineTargets(site.outDir, offlineDir, options);

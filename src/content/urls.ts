@@ -26,6 +26,11 @@ export const ROUTES = {
   fontsWaitScript: "/js/fonts-wait.js",
   /** The site's fonts (src/site/fonts.ts). */
   fontsStylesheet: "/css/fonts.css",
+  /** The editors' CMS in the browser (src/cms/), its configuration and scripts; not for readers or search engines. */
+  cms: "/quan-tri/",
+  cmsConfig: "/quan-tri/config.yml",
+  cmsScript: "/quan-tri/decap-cms.js",
+  cmsSaveScript: "/quan-tri/bantin-cms.js",
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

@@ -79,6 +79,8 @@ export const strings = {
   noArticles: "Chưa có tin nào.",
   notFoundTitle: "Không tìm thấy trang",
   notFoundText: "Trang bạn tìm không có trong bản tin lưu trữ. Hãy thử trang chủ, mục lưu trữ hoặc ô tìm kiếm.",
+  cmsTitle: "Quản trị nội dung",
+  cmsNeedsScripts: "Trang quản trị nội dung cần bật JavaScript.",
   feed: "Nguồn tin Atom",
   videoFile: "Tải tệp video",
   videoLink: "Xem video",

@@ -127,6 +127,8 @@ export interface OfflineOptions {
   guards?: readonly Guard[];
   /** Also pack the copy into this zip file, under a folder named as the copy's. */
   zipFile?: string;
+  /** Folders of the site not copied, as site paths ending in "/": the CMS, which needs a server to save through. */
+  leaveOut?: readonly string[];
 }
 
 /**
@@ -144,11 +146,11 @@ export function checkOfflineTargets(siteDir: string, outDir: string, { guards = 
 /**
  * Copies a built site into `outDir` so that it works opened straight from disk: every internal
  * link relative, every folder link ending in index.html, the sub-path gone. Only the files the
- * site's manifest lists are copied: a complete site, not what else its folder holds. The copy
+ * site's manifest lists are copied, less the folders left out: a complete site, not what else its folder holds. The copy
  * follows the output-folder contract (core/output-folder.ts): written beside `outDir`, zipped
  * from there when asked, and swapped in only when complete.
  */
-export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/", { guards = [], zipFile }: OfflineOptions = {}): Promise<OfflineResult> {
+export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/", { guards = [], zipFile, leaveOut = [] }: OfflineOptions = {}): Promise<OfflineResult> {
   const source = realPath(siteDir);
   const site = readManifest(source);
   if (!site || site.kind !== "site" || !site.complete) throw new UserError(`${source} holds no complete site built by bantin (its ${MANIFEST_FILE} is ${site ? "not that of a finished build" : "missing"}); build it first with npm run build`);
@@ -163,7 +165,8 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
             result.zipBytes = await zipFolder(dir, zipFile, rootName, [...allGuards, { path: folder.path, name: "the offline copy" }]);
           };
     const files = await replaceOutput(folder, site.sources, async (dir) => {
-      result = await copySite(source, site.files, dir, pathPrefix);
+      const files = site.files.filter((file) => !leaveOut.some((folder) => file.startsWith(folder)));
+      result = await copySite(source, files, dir, pathPrefix);
     }, zip);
     return { ...result, files: files.length + 1 };
   });

@@ -19,6 +19,8 @@ import { stalePagesPlugin } from "./stale-pages.ts";
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
+  /** The port of the CMS's local proxy the site's /quan-tri/ asks on localhost (npm run cms); decap-server's default otherwise. */
+  cmsProxyPort?: number;
 }
 
 export interface BuildResult {
@@ -58,11 +60,18 @@ function siteSpec(contentDir: string, command: string): OutputSpec {
  * Eleventy writing into `outDir`, its own error report replaced by `onError`: a build reports its
  * failure in one line through the CLI, npm start through `onError`, neither with Eleventy's trace.
  */
-function createEleventy(contentDir: string, content: Content | undefined, outDir: string, runMode: "build" | "serve", onError: (error: unknown) => void, configure?: (config: UserConfig) => void): Eleventy {
+function createEleventy(
+  { contentDir, cmsProxyPort }: Omit<BuildOptions, "outDir">,
+  content: Content | undefined,
+  outDir: string,
+  runMode: "build" | "serve",
+  onError: (error: unknown) => void,
+  configure?: (config: UserConfig) => void,
+): Eleventy {
   // Eleventy's base plugin prefixes every URL of every page with it.
   const pathPrefix = pathPrefixOf(content?.settings.url ?? siteUrlIfReadable(contentDir));
   const config = (eleventyConfig: UserConfig) => {
-    eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content });
+    eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content, cmsProxyPort });
     configure?.(eleventyConfig);
   };
   const eleventy = new Eleventy(LAYOUTS_DIR, outDir, { config, quietMode: true, runMode, pathPrefix });
@@ -88,12 +97,12 @@ function siteUrlIfReadable(contentDir: string): string {
 }
 
 /** Builds the site into `dir`, a fresh folder; Eleventy's lines are printed only when it succeeds. */
-async function writeSite(contentDir: string, content: Content, dir: string): Promise<BuildResult> {
+async function writeSite(options: Omit<BuildOptions, "outDir">, content: Content, dir: string): Promise<BuildResult> {
   const started = performance.now();
   let indexStarted: number | undefined;
   // Listeners added by the config itself run before those of its plugins: this one marks the end
   // of the pages and the start of the search index (search-plugin.ts).
-  const eleventy = createEleventy(contentDir, content, dir, "build", () => {}, (config) =>
+  const eleventy = createEleventy(options, content, dir, "build", () => {}, (config) =>
     config.on("eleventy.after", () => {
       indexStarted = performance.now();
     }),
@@ -138,14 +147,14 @@ async function untilStill(dir: string): Promise<void> {
 }
 
 /** Builds beside the held folder and swaps the complete site in; content errors throw before anything is written. */
-async function buildInto(folder: OutputFolder, contentDir: string, sources: string): Promise<BuildResult> {
+async function buildInto(folder: OutputFolder, options: Omit<BuildOptions, "outDir">, sources: string): Promise<BuildResult> {
   // Throws a ContentError listing every problem before Eleventy starts.
   const started = performance.now();
-  const content = await loadContentInParallel(contentDir);
+  const content = await loadContentInParallel(options.contentDir);
   const loaded = Math.round(performance.now() - started);
   let result: BuildResult | undefined;
   await replaceOutput(folder, sources, async (dir) => {
-    result = await writeSite(contentDir, content, dir);
+    result = await writeSite(options, content, dir);
   });
   return { ...result!, stages: { ...result!.stages, content: loaded } };
 }
@@ -154,14 +163,14 @@ async function buildInto(folder: OutputFolder, contentDir: string, sources: stri
  * Builds the site into `outDir`, complete or not at all (docs/design.md, "Output folders"); rejects
  * with a ContentError for bad content, a UserError for a refused or unwritable folder.
  */
-export async function buildSite({ contentDir, outDir }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ contentDir, outDir, cmsProxyPort }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   let hash = 0;
   const result = await withOutputFolder(outDir, siteSpec(contentDir, "npm run build"), (folder) => {
     const hashing = performance.now();
     const sources = hashSources(siteSources(contentDir));
     hash = Math.round(performance.now() - hashing);
-    return buildInto(folder, contentDir, sources);
+    return buildInto(folder, { contentDir, cmsProxyPort }, sources);
   });
   const stages = { ...result.stages, hash, total: Math.round(performance.now() - started) };
   if (process.env.BANTIN_TIMINGS === "1") process.stderr.write(`${JSON.stringify({ bantinTimings: stages })}\n`);
@@ -178,7 +187,7 @@ export async function withCurrentSite<T>({ contentDir, outDir }: BuildOptions, c
     const sources = hashSources(siteSources(contentDir));
     const { previous } = folder;
     const reused = previous !== undefined && previous.complete && previous.sources === sources && previous.files.every((file) => fs.existsSync(path.join(folder.path, file)));
-    if (!reused) await buildInto(folder, contentDir, sources);
+    if (!reused) await buildInto(folder, { contentDir }, sources);
     return use(reused);
   });
 }
@@ -188,7 +197,7 @@ export async function withCurrentSite<T>({ contentDir, outDir }: BuildOptions, c
  * in place here: the folder is held while serving, and its manifest says "incomplete" throughout,
  * so that `offline` never takes it for a finished build.
  */
-export async function serveSite({ contentDir, outDir }: BuildOptions, port: number): Promise<void> {
+export async function serveSite({ contentDir, outDir, cmsProxyPort }: BuildOptions, port: number): Promise<void> {
   const { folder, lock } = holdOutputFolder(outDir, siteSpec(contentDir, "npm start"));
   process.once("exit", () => lock.release());
   // Ctrl+C ends npm start: let the folder go, then end as the signal would have.
@@ -214,7 +223,7 @@ export async function serveSite({ contentDir, outDir }: BuildOptions, port: numb
     writeManifest(folder.path, { tool: "bantin", kind: "site", complete: false, sources: "", files: listed });
     let serving = false;
     const eleventy = createEleventy(
-      contentDir,
+      { contentDir, cmsProxyPort },
       content,
       folder.path,
       "serve",

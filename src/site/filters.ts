@@ -48,6 +48,8 @@ export const filters = {
   categoryFeedUrl,
   /** Site URL + path, for feeds and the sitemap, which need absolute addresses. */
   absolute: absoluteUrl,
+  /** Path on the host, the site's sub-path included: "/quan-tri/" → "/ban-tin/quan-tri/", for robots.txt, which files other than HTML pages are. */
+  hostPath: (sitePath: string, siteUrl: string) => new URL(absoluteUrl(sitePath, siteUrl)).pathname,
   /** `page.url | pageSharing(site, pageTitle, description)`: canonical address, Open Graph and Twitter card of a page. */
   pageSharing: (path: string, settings: Settings, title?: string, description?: string) => pageSharing(settings, path, title, description),
   /** `article | articleSharing(site)`: the same for an article page. */

@@ -6,7 +6,9 @@ import { buildArchive } from "../content/archive.ts";
 import { type Content, loadContent } from "../content/load.ts";
 import { legacyRedirects } from "../content/legacy-redirects.ts";
 import { SITEMAP_LIMIT, sitemapEntries, splitSitemap } from "../content/sitemap.ts";
+import { DEFAULT_PROXY_PORT, localBackendUrl } from "../cms/proxy.ts";
 import { clientScriptsPlugin } from "./client-scripts.ts";
+import { cmsPlugin } from "./cms-plugin.ts";
 import { renderPagesAsWritten } from "./eleventy-memory.ts";
 import { filters } from "./filters.ts";
 import { fontsStylesheet } from "./fonts.ts";
@@ -19,6 +21,8 @@ export interface BantinOptions {
   content?: Content;
   /** At most this many URLs in one sitemap file; tests lower it to see the sitemap index without 50,000 pages. */
   sitemapLimit?: number;
+  /** The port of the CMS's local proxy (npm run cms); decap-server's own by default. */
+  cmsProxyPort?: number;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface BantinOptions {
  */
 await renderPagesAsWritten();
 
-export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT }: BantinOptions): void {
+export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT, cmsProxyPort = DEFAULT_PROXY_PORT }: BantinOptions): void {
   let preloaded = content;
   let articleUrls: string[] = [];
   // Read per build, so that `npm start` picks up edited articles.
@@ -47,6 +51,7 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
+  eleventyConfig.addPlugin(cmsPlugin, { contentDir, localBackendUrl: localBackendUrl(cmsProxyPort) });
   // After a build, listeners run in the order registered: the index first, then (npm start) the
   // clean-up and manifest that site/build.ts registers after this plugin.
   eleventyConfig.setEventEmitterMode("sequential");

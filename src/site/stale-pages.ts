@@ -7,10 +7,11 @@ import { writeManifest } from "../core/manifest.ts";
 import { STATIC_DIR } from "../core/project.ts";
 import { PAGEFIND_FOLDER } from "../search/indexer.ts";
 import { CLIENT_SCRIPTS } from "./client-scripts.ts";
+import { cmsFiles } from "./cms-plugin.ts";
 
 /**
  * Everything a build writes into `outDir`, as site paths: the templates' output, the static files,
- * the browser bundles and the search index. Only those that are there: npm start indexes once.
+ * the browser bundles, the CMS's copy of Decap CMS and the search index. Only those that are there: npm start indexes once.
  */
 export function builtFiles(outDir: string, results: readonly { outputPath: string | false }[]): Set<string> {
   const sitePath = (file: string) => `/${path.relative(outDir, file).split(path.sep).join("/")}`;
@@ -20,6 +21,7 @@ export function builtFiles(outDir: string, results: readonly { outputPath: strin
     ...results.flatMap((result) => (typeof result.outputPath === "string" ? [sitePath(path.resolve(result.outputPath))] : [])),
     ...siteFiles(STATIC_DIR),
     ...CLIENT_SCRIPTS.map((script) => script.url),
+    ...cmsFiles(),
     ...pagefind,
   ]);
 }

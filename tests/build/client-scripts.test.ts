@@ -14,12 +14,12 @@ beforeAll(async () => {
 
 describe("the browser code bundled by the build", () => {
   it("writes each script the pages load", () => {
-    const loaded = new Set(["/", "/tim-kiem/", "/404.html"].flatMap((url) => [...site.page(url).querySelectorAll("script[src]")].map((script) => script.getAttribute("src")!)));
+    const loaded = new Set(["/", "/tim-kiem/", "/404.html", "/quan-tri/"].flatMap((url) => [...site.page(url).querySelectorAll("script[src]")].map((script) => script.getAttribute("src")!)));
     for (const { url } of CLIENT_SCRIPTS) {
       expect(loaded).toContain(url);
       expect(site.files()).toContain(url);
     }
-    expect(CLIENT_SCRIPTS.map((script) => script.url).sort()).toEqual(["/js/date-picker.js", "/js/legacy-redirect.js", "/js/search.js"]);
+    expect(CLIENT_SCRIPTS.map((script) => script.url).sort()).toEqual(["/js/date-picker.js", "/js/fonts-wait.js", "/js/legacy-redirect.js", "/js/search.js", "/quan-tri/bantin-cms.js"]);
   });
 
   it("writes classic scripts, which browsers also run from file://, saying where they come from", () => {
