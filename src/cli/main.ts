@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "./args.ts";
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
+import { cmsCommand } from "./cms.ts";
 import { errorReport } from "./errors.ts";
 import { importCommand } from "./import.ts";
 import type { IO } from "./io.ts";
@@ -12,7 +13,7 @@ import { newCommand } from "./new.ts";
 import { offlineCommand } from "./offline.ts";
 import { serveCommand } from "./serve.ts";
 
-export const COMMANDS: readonly Command[] = [buildCommand, serveCommand, checkCommand, offlineCommand, importCommand, newCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, serveCommand, checkCommand, offlineCommand, importCommand, newCommand, cmsCommand];
 
 /** Summaries start in this column of the list of commands; after a longer synopsis, on the next line. */
 const SUMMARY_COLUMN = 49;

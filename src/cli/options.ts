@@ -1,9 +1,17 @@
 // Options several commands share, declared once so that they read and default the same everywhere.
 import { DEFAULT_CONTENT_DIR } from "../core/project.ts";
 import type { OptionSpec } from "./args.ts";
+import { UsageError } from "./errors.ts";
 
 /** The content folder a command reads. */
 export const contentOption = { type: "string", value: "DIR", default: DEFAULT_CONTENT_DIR, help: "content folder: articles, videos, _data/site.json" } as const satisfies OptionSpec;
 
 /** Where `build` and `serve` write the site. */
 export const siteOutOption = { type: "string", value: "DIR", default: "dist", help: "folder the site is written into" } as const satisfies OptionSpec;
+
+/** The number of a port option such as `--port`, or a usage error naming it. */
+export function portNumber(option: string, value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--${option}: expected a port number from 1 to 65535, found "${value}"`);
+  return port;
+}

@@ -2,8 +2,8 @@
 import path from "node:path";
 import { serveSite } from "../site/build.ts";
 import { defineCommand } from "./args.ts";
-import { reportingContentProblems, UsageError } from "./errors.ts";
-import { contentOption, siteOutOption } from "./options.ts";
+import { reportingContentProblems } from "./errors.ts";
+import { contentOption, portNumber, siteOutOption } from "./options.ts";
 
 export const serveCommand = defineCommand({
   name: "serve",
@@ -13,8 +13,7 @@ export const serveCommand = defineCommand({
   description: "Builds the site, serves it at http://localhost:N/ (under the sub-path of the site URL) and\nrebuilds when content or layouts change. Stop it with Ctrl+C.",
   options: { content: contentOption, out: siteOutOption, port: { type: "string", value: "N", default: "8080", help: "port to serve on" } },
   async run({ values }, io) {
-    const port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new UsageError(`--port: expected a port number from 1 to 65535, found "${values.port}"`);
+    const port = portNumber("port", values.port);
     const options = { contentDir: path.resolve(io.cwd, values.content), outDir: path.resolve(io.cwd, values.out) };
     // Resolves once serving: the server keeps the process running.
     await reportingContentProblems(values.content, () => serveSite(options, port));

@@ -27,6 +27,7 @@ const TYPES: Record<string, string> = {
   ".webm": "video/webm",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
 };
 
 export interface StaticServer {

@@ -20,7 +20,7 @@ const commandNamed = (name: string) => COMMANDS.find((command) => command.name =
 
 describe("bantin", () => {
   it("has the commands of the npm scripts", () => {
-    expect(NAMES).toEqual(["build", "serve", "check", "offline", "import", "new"]);
+    expect(NAMES).toEqual(["build", "serve", "check", "offline", "import", "new", "cms"]);
   });
 
   it.each([[[]], [["--help"]], [["-h"]]])("lists every command on %j, exit status 0", async (argv) => {
@@ -32,7 +32,7 @@ describe("bantin", () => {
   it("refuses an unknown command in one line naming it, exit status 2", async () => {
     const { code, stdout, stderr } = await bantin(["buidl", "--out", "x"]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toBe('unknown command "buidl"; the commands are build, serve, check, offline, import, new\n');
+    expect(stderr).toBe('unknown command "buidl"; the commands are build, serve, check, offline, import, new, cms\n');
   });
 });
 
@@ -193,7 +193,7 @@ describe("errors, and --debug", () => {
   it.each([
     [["--debug", "build", "--bogus"], "build: unknown option --bogus; usage: npm run build -- [--content DIR] [--out DIR]\n", 2],
     [["import", "--debug", "--bogus", "a.txt"], "import: unknown option --bogus; usage: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
-    [["--debug", "buidl"], 'unknown command "buidl"; the commands are build, serve, check, offline, import, new\n', 2],
+    [["--debug", "buidl"], 'unknown command "buidl"; the commands are build, serve, check, offline, import, new, cms\n', 2],
   ])("%j: wrong usage stays one line, --debug or not", async (argv, stderr, code) => {
     const cwd = tempDir("debug-usage");
     const run = await bantin(argv, { cwd });
