@@ -4,6 +4,7 @@
 // body makes the HTML invalid and takes the skip link or the label to the wrong element. Such an
 // id is a problem for the editor to rename, not something to rewrite behind their back.
 import type { Problem } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 
 /**
  * Ids the layouts give elements of the pages that carry a body or a video anchor: every page's
@@ -52,24 +53,22 @@ export function locateIds(ids: readonly string[], body: string, bodyLine: number
   });
 }
 
-const RENAME = "rename it, and the links to it (href=\"#…\")";
-const RENAME_ONE = "rename one of them, and the links to it";
-
 /** An id that is empty or not one word, that the layout uses, or that the body gives twice. */
 export function bodyIdProblems(file: string, ids: readonly BodyId[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, BodyId>();
   for (const { id, line } of ids) {
     const at = (message: string) => problems.push({ file, line, message });
-    if (!/^\S+$/.test(id)) at(`the body has id ${JSON.stringify(id)}: an id is one word with no spaces; write one, or remove the id`);
-    else if (LAYOUT_IDS.has(id)) at(`the body has id "${id}", which the page layout already gives one of its own elements; ${RENAME}`);
-    else if (seen.has(id)) at(`the body gives id "${id}" to two elements${lineNote(seen.get(id)!.line, line)}; ids must be unique on a page: ${RENAME_ONE}`);
+    if (!/^\S+$/.test(id)) at(say("idNotOneWord", { id: JSON.stringify(id) }));
+    else if (LAYOUT_IDS.has(id)) at(say("idOfLayout", { id, advice: say("renameId") }));
+    else if (seen.has(id)) at(say("idTwice", { id, lines: lineNote(seen.get(id)!.line, line), advice: say("renameOneId") }));
     else seen.set(id, { id, line });
   }
   return problems;
 }
 
-const lineNote = (first: number | undefined, second: number | undefined) => (first === undefined || second === undefined ? "" : ` (lines ${first} and ${second})`);
+const lineNote = (first: number | undefined, second: number | undefined) =>
+  first === undefined || second === undefined ? "" : say("idLines", { first: String(first), second: String(second) });
 
 export interface VideoIds {
   file: string;
@@ -92,8 +91,8 @@ export function videoPageIdProblems(videos: readonly VideoIds[]): Problem[] {
     for (const { id, line } of video.bodyIds) {
       const anchorOf = anchors.get(id);
       const earlier = described.get(id);
-      if (anchorOf !== undefined) problems.push({ file: video.file, line, message: `the description has id "${id}", the anchor of ${anchorOf} on the video page; ${RENAME}` });
-      else if (earlier !== undefined && earlier !== video.file) problems.push({ file: video.file, line, message: `the description has id "${id}", as the description of ${earlier} does; both are on the video page: ${RENAME_ONE}` });
+      if (anchorOf !== undefined) problems.push({ file: video.file, line, message: say("idIsVideoAnchor", { id, file: anchorOf, advice: say("renameId") }) });
+      else if (earlier !== undefined && earlier !== video.file) problems.push({ file: video.file, line, message: say("idOfEarlierVideo", { id, file: earlier, advice: say("renameOneId") }) });
       own.add(id);
     }
     for (const id of own) if (!described.has(id)) described.set(id, video.file);

@@ -1,6 +1,7 @@
 // Two content files that would take one place of the site: one would silently overwrite the other.
 import type { Problem } from "../core/errors.ts";
 import { legacyKey } from "../core/legacy-address.ts";
+import { say } from "../core/messages.ts";
 import { categoryUrl } from "./urls.ts";
 
 interface Placed {
@@ -25,27 +26,19 @@ export function articleClashes(articles: readonly Placed[]): Problem[] {
     const sameLegacy = key === undefined ? undefined : byLegacyKey.get(key);
     if (sameLegacy) {
       // ID=455 and id=455 are one address to the old portal (src/core/legacy-address.ts).
-      const spelling = sameLegacy.legacyUrl === article.legacyUrl ? "" : ` (written ${sameLegacy.legacyUrl} there, the same address once the host and the case of letters are set aside)`;
-      problems.push({
-        file: article.file,
-        field: "legacy_url",
-        message: `same old address ${article.legacyUrl} as ${sameLegacy.file}${spelling}; keep it in the article it belongs to and remove it from the other`,
-      });
+      const spelling = sameLegacy.legacyUrl === article.legacyUrl ? "" : say("legacySpelling", { url: sameLegacy.legacyUrl! });
+      problems.push({ file: article.file, field: "legacy_url", message: say("sameLegacyUrl", { url: article.legacyUrl!, file: sameLegacy.file, spelling }) });
     } else if (key !== undefined) byLegacyKey.set(key, article);
     const first = byUrl.get(article.url);
     if (first) {
-      problems.push({
-        file: article.file,
-        field: "slug",
-        message: `same URL ${article.url} as ${first.file}; give one of them a different \`slug\``,
-      });
+      problems.push({ file: article.file, field: "slug", message: say("sameUrl", { url: article.url, file: first.file }) });
     } else byUrl.set(article.url, article);
     const sameSlug = categoryBySlug.get(article.categorySlug);
     if (sameSlug && sameSlug.category !== article.category) {
       problems.push({
         file: article.file,
         field: "category",
-        message: `"${article.category}" and "${sameSlug.category}" (${sameSlug.file}) share the category page ${categoryUrl(article.categorySlug)}; write the category the same way in both`,
+        message: say("sameCategoryPage", { name: article.category, other: sameSlug.category, file: sameSlug.file, url: categoryUrl(article.categorySlug) }),
       });
     } else if (!sameSlug) categoryBySlug.set(article.categorySlug, article);
   }
@@ -58,7 +51,7 @@ export function videoClashes(videos: readonly { file: string; id: string; url: s
   const problems: Problem[] = [];
   for (const video of videos) {
     const first = byId.get(video.id);
-    if (first !== undefined) problems.push({ file: video.file, message: `same anchor ${video.url} as ${first}; rename one of the two files` });
+    if (first !== undefined) problems.push({ file: video.file, message: say("sameVideoAnchor", { url: video.url, file: first }) });
     else byId.set(video.id, video.file);
   }
   return problems;

@@ -1,10 +1,9 @@
 // Content files are UTF-8. A lenient read turns a damaged or differently encoded file into text
 // full of U+FFFD (or, for UTF-16, into "no front matter") without a word; reading strictly turns
 // it into a problem that says where the file goes wrong and how to save it.
+import { say } from "../core/messages.ts";
 
 export type FileText = { ok: true; text: string } | { ok: false; line?: number; message: string };
-
-const SAVE_AS_UTF8 = "save it as UTF-8 (in the editor: Save with Encoding → UTF-8)";
 
 /**
  * Characters no page or feed may carry: C0 controls other than tab, line feed and carriage return,
@@ -21,7 +20,7 @@ export function codePoint(character: string): string {
 /** The bytes of a content file as text: UTF-8 with or without a byte-order mark, nothing else. */
 export function decodeContentFile(bytes: Uint8Array): FileText {
   const utf16 = utf16Order(bytes);
-  if (utf16) return { ok: false, message: `saved as UTF-16 (${utf16}), which bantin does not read; ${SAVE_AS_UTF8}` };
+  if (utf16) return { ok: false, message: say("savedAsUtf16", { order: utf16, advice: say("saveAsUtf8") }) };
   let text: string;
   try {
     // The decoder drops a leading byte-order mark, which some Windows editors write.
@@ -30,12 +29,12 @@ export function decodeContentFile(bytes: Uint8Array): FileText {
     const offset = firstInvalidUtf8(bytes);
     const line = lineAt(bytes, offset);
     const found = [...bytes.subarray(offset, offset + 4)].map((byte) => byte.toString(16).toUpperCase().padStart(2, "0")).join(" ");
-    return { ok: false, line, message: `not valid UTF-8: line ${line} holds bytes that are no UTF-8 character (${found} at byte offset ${offset}); ${SAVE_AS_UTF8}` };
+    return { ok: false, line, message: say("notUtf8", { line: String(line), bytes: found, offset: String(offset), advice: say("saveAsUtf8") }) };
   }
   const forbidden = FORBIDDEN_CHARACTER.exec(text);
   if (forbidden) {
     const line = text.slice(0, forbidden.index).split("\n").length;
-    return { ok: false, line, message: `holds the control character ${codePoint(forbidden[0])} (line ${line}), which pages and feeds cannot carry; remove it` };
+    return { ok: false, line, message: say("controlCharacterInFile", { codePoint: codePoint(forbidden[0]), line: String(line) }) };
   }
   return { ok: true, text };
 }

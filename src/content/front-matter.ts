@@ -4,6 +4,7 @@ import matter from "gray-matter";
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 import type { z } from "zod";
 import { type Problem, suggest } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 import { describe } from "./schema.ts";
 
 export interface Source {
@@ -14,9 +15,6 @@ export interface Source {
   /** Line of each front-matter key in the file. */
   lines: Map<string, number>;
 }
-
-// The usual cause of a YAML error in front matter: an unquoted value with ": " in it.
-const QUOTING_HINT = '; quote text that contains ":" or "#", e.g. title: "Tiêu đề: phụ đề"';
 
 // CORE_SCHEMA has no timestamp type, so `date: 2011-09-20 00:30` stays the string the editor wrote
 // instead of becoming a UTC Date that lands on the wrong day. It has no JavaScript types either,
@@ -33,13 +31,13 @@ const matterOptions = {
 /** Front matter and body of a content file's text, or undefined with the problem added. */
 export function readSource(file: string, text: string, problems: Problem[]): Source | undefined {
   if (!/^---[^\S\r\n]*\r?\n/.test(text)) {
-    problems.push({ file, line: 1, message: "no front matter: the file must start with a line `---`, then fields such as `title:`, then `---`" });
+    problems.push({ file, line: 1, message: say("noFrontMatter") });
     return undefined;
   }
   try {
     const parsed = matter(text, matterOptions);
     if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-      problems.push({ file, line: 2, message: `front matter must be fields (\`title: "…"\`), found ${describe(parsed.data)}` });
+      problems.push({ file, line: 2, message: say("frontMatterNotFields", { found: describe(parsed.data) }) });
       return undefined;
     }
     const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
@@ -51,7 +49,8 @@ export function readSource(file: string, text: string, problems: Problem[]): Sou
       file,
       // gray-matter hands YAML the text from the newline after `---`, so YAML's line 0 is that opening line.
       line: mark ? mark.line + 1 : undefined,
-      message: `front matter is not valid YAML: ${reason}${/mapping|indentation/.test(reason) ? QUOTING_HINT : ""}`,
+      // The usual cause of a YAML error in front matter: an unquoted value with ": " in it.
+      message: say("frontMatterNotYaml", { reason, hint: /mapping|indentation/.test(reason) ? say("quotingHint") : "" }),
     });
     return undefined;
   }
@@ -66,7 +65,7 @@ export function validate<S extends z.ZodType>(schema: S, data: Record<string, un
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const guess = suggest(key, known);
-        problems.push({ file, field: key, line: lines.get(key), message: `unknown field${guess ? ` — did you mean \`${guess}\`?` : `; known fields: ${known.join(", ")}`}` });
+        problems.push({ file, field: key, line: lines.get(key), message: guess ? say("unknownFieldGuess", { guess }) : say("unknownField", { known: known.join(", ") }) });
       }
       continue;
     }

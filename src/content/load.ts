@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isoDateTime } from "../core/dates.ts";
 import { ContentError, type Problem } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 import { slugify } from "../core/slug.ts";
 import { bodyIdProblems, htmlIds, LAYOUT_IDS, locateIds, videoPageIdProblems, type VideoIds } from "./body-ids.ts";
 import { mappedCategoryName } from "./categories.ts";
@@ -108,8 +109,8 @@ export function readArticles(contentDir: string, files: readonly string[], setti
     const body = render(source.body);
     problems.push(...mediaProblems(file, "image", data.image, source.lines), ...bodyIdProblems(file, bodyIds(source, body.html)));
     const slug = data.slug ?? slugify(data.title);
-    if (!slug) problems.push({ file, field: "title", line: source.lines.get("title"), message: "the title gives an empty slug; add a `slug` of a-z, 0-9 and hyphens" });
-    if (!slugify(data.category)) problems.push({ file, field: "category", line: source.lines.get("category"), message: noCategoryUrl(data.category) });
+    if (!slug) problems.push({ file, field: "title", line: source.lines.get("title"), message: say("noSlugFromTitle") });
+    if (!slugify(data.category)) problems.push({ file, field: "category", line: source.lines.get("category"), message: say("noCategoryUrl", { name: JSON.stringify(data.category) }) });
     // An article with no URL or no category page would only add clashes at those empty places.
     else if (slug) articles.push(toArticle(file, data, slug, body, settings?.categories ?? {}));
   }
@@ -143,22 +144,17 @@ export function finishLoading(contentDir: string, { settings, files, problems: f
   return { settings, articles, videos };
 }
 
-const noCategoryUrl = (name: string) =>
-  `${JSON.stringify(name)} gives no URL: a category page is named by the letters a-z and digits of its name (tone marks dropped, đ → d), and this name has none; ` +
-  'write it in Latin letters (Vietnamese is fine), e.g. "Tin tức"; to show it under another name, map its slug in the site settings, e.g. "categories": { "tin-tuc": "新闻" }';
-
 /** The content folder itself: one problem, rather than every file "missing", when it is not there. */
 function folderProblem(contentDir: string): Problem | undefined {
   const stat = fs.statSync(contentDir, { throwIfNoEntry: false });
   if (stat?.isDirectory()) return undefined;
-  const what = stat ? `not a folder: ${contentDir} is a file` : `no such folder: ${contentDir}`;
-  return { file: ".", message: `${what}; expected the content folder, holding the articles and ${SETTINGS_FILE}` };
+  return { file: ".", message: say(stat ? "contentFolderIsFile" : "contentFolderMissing", { path: contentDir, settings: SETTINGS_FILE }) };
 }
 
 /** A video's anchor must name it: not be empty, nor an id the page layout uses. */
 function anchorProblems(video: Video): Problem[] {
-  if (!video.id) return [{ file: video.file, message: "the file name has no letter or digit a-z, 0-9, so the video gets no anchor on the video page; rename the file, e.g. video/le-hoi-dinh.md" }];
-  if (LAYOUT_IDS.has(video.id)) return [{ file: video.file, message: `the file name gives the anchor #${video.id}, which the page layout already uses; rename the file` }];
+  if (!video.id) return [{ file: video.file, message: say("videoNoAnchor") }];
+  if (LAYOUT_IDS.has(video.id)) return [{ file: video.file, message: say("videoAnchorOfLayout", { id: video.id }) }];
   return [];
 }
 
@@ -177,7 +173,7 @@ function readText(contentDir: string, file: string, problems: Problem[]): string
   try {
     bytes = fs.readFileSync(path.join(contentDir, file));
   } catch (error) {
-    problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
+    problems.push({ file, message: say("cannotRead", { reason: (error as Error).message }) });
     return undefined;
   }
   const decoded = decodeContentFile(bytes);
@@ -249,7 +245,7 @@ export function readSettings(contentDir: string): Settings {
 function loadSettings(contentDir: string, problems: Problem[]): Settings | undefined {
   const file = SETTINGS_FILE;
   if (!fs.existsSync(path.join(contentDir, file))) {
-    problems.push({ file, message: "missing: the site settings (title, url) must be in this file" });
+    problems.push({ file, message: say("settingsMissing") });
     return undefined;
   }
   const text = readText(contentDir, file, problems);
@@ -258,11 +254,11 @@ function loadSettings(contentDir: string, problems: Problem[]): Settings | undef
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    problems.push({ file, message: `not valid JSON: ${(error as Error).message}` });
+    problems.push({ file, message: say("settingsNotJson", { reason: (error as Error).message }) });
     return undefined;
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push({ file, message: `expected a JSON object of settings, found ${describe(raw)}` });
+    problems.push({ file, message: say("settingsNotObject", { found: describe(raw) }) });
     return undefined;
   }
   return validate(settingsSchema, raw as Record<string, unknown>, file, new Map(), problems);

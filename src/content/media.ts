@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Problem } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 import { STATIC_DIR } from "../core/project.ts";
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -28,9 +29,9 @@ export function mediaProblems(file: string, field: string, value: string | undef
   const problem = (message: string): Problem[] => [{ file, field, line: lines.get(field), message }];
   if (URL_SCHEME.test(value)) {
     if (WEB_URL.test(value)) return [];
-    return problem(`${JSON.stringify(value)} is neither a file under static/ nor a web address; expected a path such as media/anh.jpg (the file static/media/anh.jpg) or a URL starting with http:// or https://`);
+    return problem(say("mediaNotLocalOrWeb", { value: JSON.stringify(value) }));
   }
   const local = staticPath(value);
   if (!local.split("/").includes("..") && fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile()) return [];
-  return problem(`${JSON.stringify(value)} is not a file under static/ (put it at static/${local}, or give a URL)`);
+  return problem(say("mediaMissing", { value: JSON.stringify(value), path: local }));
 }

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Problem } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 
 /** The site settings, relative to the content folder. */
 export const SETTINGS_FILE = "_data/site.json";
@@ -40,7 +41,7 @@ export function contentFiles(contentDir: string): ContentFiles {
       else if (entry.isSymbolicLink()) files.problems.push(...linkProblems(contentDir, file));
       else if (!entry.name.endsWith(".md")) continue;
       else if (entry.isFile()) markdown.push(file);
-      else files.problems.push({ file, message: "is not a regular file (a device, pipe or socket); an article must be a plain text file" });
+      else files.problems.push({ file, message: say("notRegularFile") });
     }
   };
   walk("");
@@ -57,14 +58,8 @@ function linkProblems(contentDir: string, file: string): Problem[] {
     isFolder = fs.statSync(link).isDirectory();
   } catch (error) {
     const loop = (error as NodeJS.ErrnoException).code === "ELOOP";
-    const why = loop ? "which leads back to itself" : "which does not exist";
-    return [{ file, message: `is a broken symbolic link (to ${target}, ${why}); remove it, or replace it with the file or folder itself` }];
+    return [{ file, message: say("brokenLink", { target, why: say(loop ? "linkLoops" : "linkMissing") }) }];
   }
   if (!isFolder && !file.endsWith(".md")) return [];
-  return [
-    {
-      file,
-      message: `is a symbolic link (to ${target}), which bantin does not follow: a link can lead outside the content folder or back into it; replace it with the ${isFolder ? "folder" : "file"} itself`,
-    },
-  ];
+  return [{ file, message: say("symbolicLink", { target, kind: say(isFolder ? "kindFolder" : "kindFile") }) }];
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { type MessageKey, say } from "./messages.ts";
 
 /** Every date of the archive lives in Vietnam time. */
 export const ZONE = "Asia/Ho_Chi_Minh";
@@ -19,7 +20,7 @@ export function parseArticleDate(text: string): DateParseResult {
     const date = DateTime.fromISO(value, { setZone: true });
     if (!date.isValid) return invalid(date);
     // Luxon accepts any two-digit hour offset; no place on Earth is beyond −12:00 … +14:00.
-    if (Math.abs(date.offset) > MAX_OFFSET_MINUTES) return { ok: false, reason: "not a real date or time (offset outside −12:00 … +14:00)" };
+    if (Math.abs(date.offset) > MAX_OFFSET_MINUTES) return { ok: false, reason: say("notRealDate", { detail: say("offsetOutside") }) };
     return inRange(date.setZone(ZONE));
   }
   for (const format of LOCAL_FORMATS) {
@@ -28,7 +29,7 @@ export function parseArticleDate(text: string): DateParseResult {
     // The shape matched but the calendar did not (30 February, 25:00): say so rather than "unknown format".
     if (date.invalidReason === "unit out of range") return invalid(date);
   }
-  return { ok: false, reason: "unknown date format" };
+  return { ok: false, reason: say("unknownDateFormat") };
 }
 
 /** Publication years an archive can hold. */
@@ -40,11 +41,18 @@ const YEARS = { first: 1000, last: 9999 } as const;
  */
 function inRange(date: DateTime): DateParseResult {
   if (date.year >= YEARS.first && date.year <= YEARS.last) return { ok: true, date };
-  return { ok: false, reason: `year ${date.year} is outside ${YEARS.first}–${YEARS.last}` };
+  return { ok: false, reason: say("yearOutside", { year: String(date.year), first: String(YEARS.first), last: String(YEARS.last) }) };
 }
 
+const UNITS: Record<string, MessageKey> = { year: "unitYear", month: "unitMonth", day: "unitDay", hour: "unitHour", minute: "unitMinute", second: "unitSecond" };
+
+/** Luxon explains a date that is not in the calendar in English ("you specified 30 (of type number) as a day, …"): said here in the run's language. */
 function invalid(date: DateTime): DateParseResult {
-  return { ok: false, reason: `not a real date or time (${date.invalidExplanation ?? date.invalidReason})` };
+  const explanation = date.invalidExplanation ?? date.invalidReason ?? "";
+  const unit = /you specified (-?\d+) \(of type number\) as a (\w+), which is invalid/.exec(explanation);
+  const unitKey = unit && UNITS[unit[2]!];
+  const detail = unitKey ? say("invalidUnit", { value: unit[1]!, unit: say(unitKey) }) : explanation;
+  return { ok: false, reason: say("notRealDate", { detail }) };
 }
 
 /** Back from a stored ISO string into Vietnam time. */

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { say } from "./messages.ts";
 
 /** One thing wrong in one file, said so that an editor can fix it. */
 export interface Problem {
@@ -39,14 +40,15 @@ export class ContentError extends Error {
   readonly problems: Problem[];
 
   constructor(problems: Problem[]) {
-    const files = new Set(problems.map((problem) => problem.file)).size;
-    super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n` +
-        problems.map((problem) => `  ${formatProblem(problem)}`).join("\n"),
-    );
+    super([problemSummary(problems), ...problems.map((problem) => `  ${formatProblem(problem)}`)].join("\n"));
     this.name = "ContentError";
     this.problems = problems;
   }
+}
+
+/** "2 problems in 2 files:", the line above a list of problems. */
+function problemSummary(problems: readonly Problem[]): string {
+  return say("problemSummary", { problems: problems.length, files: new Set(problems.map((problem) => problem.file)).size });
 }
 
 /**
@@ -54,8 +56,7 @@ export class ContentError extends Error {
  * `contentDir` as the editor would open it.
  */
 export function problemLines(error: ContentError, contentDir: string): string[] {
-  const summary = error.message.split("\n")[0]!;
-  return [summary, ...error.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`)];
+  return [problemSummary(error.problems), ...error.problems.map((problem) => `  ${formatProblem({ ...problem, file: path.join(contentDir, problem.file) })}`)];
 }
 
 /** An error and those it wraps, outermost first: Eleventy's `originalError`, or the standard `cause`. */

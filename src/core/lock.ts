@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "./errors.ts";
+import { say } from "./messages.ts";
 
 /** A folder held by this process until released: no other bantin command writes or swaps it meanwhile. */
 export interface FolderLock {
@@ -38,15 +39,15 @@ export function lockFolder(target: string, command: string): FolderLock {
     }
     const current = readHolder(file);
     if (current && isRunning(current.pid)) {
-      throw new UserError(`${target} is being written by another bantin command (${current.command}, process ${current.pid}); wait until it has finished (or stop it), then run this again; if no bantin command runs, delete ${file}`);
+      throw new UserError(say("lockHeld", { target, command: current.command, pid: String(current.pid), file }));
     }
     // A lock without a holder yet is being written this instant by another command: not stale.
     if (!current && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < FRESH_MS) {
-      throw new UserError(`${target} is being taken by another bantin command (its lock ${file} was just made); wait until it has finished, then run this again`);
+      throw new UserError(say("lockFresh", { target, file }));
     }
     // A dead holder's lock: take it over, a few times at most, so that two commands taking over the
     // same stale lock cannot loop on each other.
-    if (attempt >= 3) throw new UserError(`${target}: could not take its lock ${file}; run this again`);
+    if (attempt >= 3) throw new UserError(say("lockStuck", { target, file }));
     fs.rmSync(file, { force: true });
   }
   let held = true;

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "./errors.ts";
+import { say } from "./messages.ts";
 
 /** The manifest's name inside an output folder; a site path `/.bantin-manifest.json`. */
 export const MANIFEST_FILE = ".bantin-manifest.json";
@@ -64,7 +65,7 @@ export function readManifest(dir: string): Manifest | undefined {
     throw error;
   }
   const manifest = parseManifest(text);
-  if (typeof manifest === "string") throw new UserError(`${file}: not a manifest bantin wrote (${manifest}); bantin will not remove anything by it: empty or remove ${dir} yourself, or choose another folder`);
+  if (typeof manifest === "string") throw new UserError(say("manifestUntrusted", { file, reason: manifest, dir }));
   return manifest;
 }
 

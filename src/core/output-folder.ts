@@ -8,6 +8,7 @@ import { siteFiles } from "./files.ts";
 import { clashes, recoverLeftovers, siblingOf, swapIn, userEntries } from "./folder-swap.ts";
 import { makeFolders, removeEmptyFolders } from "./folders.ts";
 import { type FolderLock, lockFolder } from "./lock.ts";
+import { type MessageKey, say } from "./messages.ts";
 import { type Manifest, MANIFEST_FILE, type OutputKind, readManifest, writeManifest } from "./manifest.ts";
 import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "./project.ts";
 import { writeFailure } from "./write-errors.ts";
@@ -15,7 +16,7 @@ import { writeFailure } from "./write-errors.ts";
 /** A folder an output must keep clear of: not be it, not lie inside it, not contain it. */
 export interface Guard {
   path: string;
-  /** As the refusal names it: "the content folder". */
+  /** As the refusal names it: "the content folder", in the run's language. */
   name: string;
   /** The project folder holds the default outputs (dist/): only being it or containing it is refused. */
   mayHoldOutput?: boolean;
@@ -24,11 +25,11 @@ export interface Guard {
 /** The project's own sources, guarded from every output whatever the command's options. */
 export function projectGuards(): Guard[] {
   return [
-    { path: PROJECT_DIR, name: "the project folder", mayHoldOutput: true },
-    { path: path.join(PROJECT_DIR, DEFAULT_CONTENT_DIR), name: "the sample content folder" },
-    { path: STATIC_DIR, name: "static/, the files copied into every site" },
-    { path: LAYOUTS_DIR, name: "layouts/, the page templates" },
-    { path: path.join(PROJECT_DIR, "src"), name: "src/, bantin's code" },
+    { path: PROJECT_DIR, name: say("guardProject"), mayHoldOutput: true },
+    { path: path.join(PROJECT_DIR, DEFAULT_CONTENT_DIR), name: say("guardSampleContent") },
+    { path: STATIC_DIR, name: say("guardStatic") },
+    { path: LAYOUTS_DIR, name: say("guardLayouts") },
+    { path: path.join(PROJECT_DIR, "src"), name: say("guardSrc") },
   ];
 }
 
@@ -43,19 +44,19 @@ export function realPath(target: string): string {
 const isInside = (inner: string, outer: string) => inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
- * Refuses, in one line, an output `what` ("output folder", "zip file") at `target` that is, lies
+ * Refuses, in one line, an output `what` (an output folder, a zip file) at `target` that is, lies
  * inside or contains a guarded folder, or whose path runs through a file.
  */
-export function checkPlacement(target: string, guards: readonly Guard[], what: string, example: string): void {
+export function checkPlacement(target: string, guards: readonly Guard[], what: "outputFolder" | "zipFile", example: string): void {
+  const output = say(what);
   for (const guard of guards) {
     const guarded = realPath(guard.path);
-    const relation = target === guarded ? "is" : isInside(guarded, target) ? "contains" : !guard.mayHoldOutput && isInside(target, guarded) ? "lies inside" : undefined;
-    const where = relation === "is" ? "" : ` (${guarded})`;
-    if (relation) throw new UserError(`${what} ${target} ${relation} ${guard.name}${where}; bantin keeps what it writes apart from the sources: choose another place, e.g. ${example}`, 2);
+    const relation = target === guarded ? "placedAtGuard" : isInside(guarded, target) ? "placedAroundGuard" : !guard.mayHoldOutput && isInside(target, guarded) ? "placedInGuard" : undefined;
+    if (relation) throw new UserError(say(relation, { what: output, target, guard: guard.name, guarded, example }), 2);
   }
   for (let ancestor = path.dirname(target); ancestor !== path.dirname(ancestor); ancestor = path.dirname(ancestor)) {
     const stat = fs.statSync(ancestor, { throwIfNoEntry: false });
-    if (stat && !stat.isDirectory()) throw new UserError(`${what} ${target}: ${ancestor} is a file, not a folder; choose a path of folders`, 2);
+    if (stat && !stat.isDirectory()) throw new UserError(say("pathThroughFile", { what: output, target, ancestor }), 2);
     if (stat) break;
   }
 }
@@ -78,7 +79,7 @@ export interface OutputFolder {
   previous: Manifest | undefined;
 }
 
-const LABELS: Record<OutputKind, string> = { site: "a site", offline: "an offline copy" };
+const KINDS = { site: "kindSite", offline: "kindOffline" } as const satisfies Record<OutputKind, MessageKey>;
 
 /**
  * Refuses, in one line, an output folder that is misplaced (checkPlacement), a file, a non-empty
@@ -95,14 +96,13 @@ export function checkOutputFolder(target: string, spec: OutputSpec): OutputFolde
 }
 
 function checkFolder(folder: string, spec: OutputSpec): OutputFolder {
-  checkPlacement(folder, [...projectGuards(), ...spec.guards], "output folder", spec.example);
+  checkPlacement(folder, [...projectGuards(), ...spec.guards], "outputFolder", spec.example);
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new UserError(`output folder ${folder} is a file, not a folder; bantin leaves it alone: choose a folder, e.g. ${spec.example}`, 2);
+  const { example } = spec;
+  if (stat && !stat.isDirectory()) throw new UserError(say("outputIsFile", { folder, example }), 2);
   const previous = readManifest(folder);
-  if (previous && previous.kind !== spec.kind) throw new UserError(`output folder ${folder} holds ${LABELS[previous.kind]} made by bantin, not ${LABELS[spec.kind]}; choose another folder, e.g. ${spec.example}`, 2);
-  if (!previous && stat && fs.readdirSync(folder).length > 0) {
-    throw new UserError(`output folder ${folder} holds files bantin did not write (it has no ${MANIFEST_FILE}); bantin removes nothing of yours: choose a new or empty folder, e.g. ${spec.example}`, 2);
-  }
+  if (previous && previous.kind !== spec.kind) throw new UserError(say("outputOtherKind", { folder, found: say(KINDS[previous.kind]), wanted: say(KINDS[spec.kind]), example }), 2);
+  if (!previous && stat && fs.readdirSync(folder).length > 0) throw new UserError(say("outputForeign", { folder, manifest: MANIFEST_FILE, example }), 2);
   return { path: folder, kind: spec.kind, previous };
 }
 
@@ -172,7 +172,7 @@ export async function replaceOutput(folder: OutputFolder, sources: string, write
     const files = siteFiles(next).filter((file) => file !== `/${MANIFEST_FILE}`);
     if (fs.existsSync(folder.path)) {
       const clashing = clashes(userEntries(folder.path, new Set(folder.previous?.files ?? [])), files);
-      if (clashing.length > 0) throw new UserError(`${path.join(folder.path, clashing[0]!)}: bantin did not write it, and this output writes there; move it out of ${folder.path}, then run this again`);
+      if (clashing.length > 0) throw new UserError(say("outputClash", { file: path.join(folder.path, clashing[0]!), folder: folder.path }));
     }
     writeManifest(next, manifest(true, files));
     await beforeSwap?.(next);

@@ -1,4 +1,7 @@
-/** Every Vietnamese label the site shows, in one place. */
+/**
+ * Every Vietnamese label the site shows, in one place. What the commands tell an editor, in
+ * Vietnamese and English, is its neighbour messages.ts, which fills placeholders with label() too.
+ */
 export const strings = {
   siteNav: "Điều hướng chính",
   home: "Trang chủ",

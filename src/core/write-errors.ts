@@ -1,16 +1,17 @@
 import fs from "node:fs";
 import { errorChain, UserError } from "./errors.ts";
+import { type MessageKey, say } from "./messages.ts";
 
 /** What the system said, for the failures of writing that the user can do something about. */
-const REASONS: Record<string, { reason: string; advice: string }> = {
-  ENOSPC: { reason: "no space left on the disk", advice: "free some space, or write somewhere else" },
-  EDQUOT: { reason: "the disk quota is used up", advice: "free some space, or write somewhere else" },
-  EROFS: { reason: "the file system is read-only", advice: "choose a folder you can write to" },
-  EACCES: { reason: "permission denied", advice: "choose a folder you can write to" },
-  EPERM: { reason: "not permitted", advice: "choose a folder you can write to" },
-  ENAMETOOLONG: { reason: "a name in the path is too long", advice: "choose a shorter path" },
-  ENOTDIR: { reason: "a part of the path is a file, not a folder", advice: "choose a path of folders" },
-  EBUSY: { reason: "it is busy (a mount point cannot be swapped)", advice: "give a folder inside it instead" },
+const REASONS: Record<string, { reason: MessageKey; advice: MessageKey }> = {
+  ENOSPC: { reason: "reasonNoSpace", advice: "adviceFreeSpace" },
+  EDQUOT: { reason: "reasonQuota", advice: "adviceFreeSpace" },
+  EROFS: { reason: "reasonReadOnly", advice: "adviceWritable" },
+  EACCES: { reason: "reasonDenied", advice: "adviceWritable" },
+  EPERM: { reason: "reasonNotPermitted", advice: "adviceWritable" },
+  ENAMETOOLONG: { reason: "reasonNameTooLong", advice: "adviceShorter" },
+  ENOTDIR: { reason: "reasonNotFolder", advice: "adviceFolders" },
+  EBUSY: { reason: "reasonBusy", advice: "adviceInside" },
 };
 
 /** Pagefind's service and esbuild report the system's error in words, not as a code. */
@@ -61,6 +62,6 @@ export function writeFailure(error: unknown, target: string, renamed?: { from: s
   const { reason, advice } = REASONS[found.code]!;
   let where = found.path;
   if (where && renamed && where.startsWith(renamed.from)) where = renamed.to + where.slice(renamed.from.length);
-  const at = where && where !== target ? ` (at ${where})` : "";
-  return new UserError(`cannot write ${target}: ${reason}${at} [${found.code}]; ${advice}`, 1, { cause: error });
+  const at = where && where !== target ? say("cannotWriteAt", { path: where }) : "";
+  return new UserError(say("cannotWrite", { target, reason: say(reason), at, code: found.code, advice: say(advice) }), 1, { cause: error });
 }

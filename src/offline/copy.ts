@@ -5,6 +5,7 @@ import { UserError } from "../core/errors.ts";
 import { foldersOf } from "../core/files.ts";
 import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
 import { checkOutputFolder, type Guard, type OutputSpec, realPath, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
+import { say } from "../core/messages.ts";
 import { PAGEFIND_FOLDER } from "../search/indexer.ts";
 import { type OfflineSearchResult, writeOfflineSearch } from "./search.ts";
 import { checkZipTarget, zipFolder } from "./zip.ts";
@@ -136,10 +137,10 @@ export interface OfflineOptions {
  * offline` asks before it builds anything.
  */
 export function checkOfflineTargets(siteDir: string, outDir: string, { guards = [], zipFile }: OfflineOptions = {}): { spec: OutputSpec; guards: Guard[] } {
-  const allGuards = [...guards, { path: siteDir, name: "the site it copies" }];
+  const allGuards = [...guards, { path: siteDir, name: say("guardCopiedSite") }];
   const spec: OutputSpec = { kind: "offline", guards: allGuards, command: "npm run offline", example: "dist-offline" };
   checkOutputFolder(outDir, spec);
-  if (zipFile) checkZipTarget(zipFile, [...allGuards, { path: outDir, name: "the offline copy" }]);
+  if (zipFile) checkZipTarget(zipFile, [...allGuards, { path: outDir, name: say("guardOfflineCopy") }]);
   return { spec, guards: allGuards };
 }
 
@@ -153,7 +154,7 @@ export function checkOfflineTargets(siteDir: string, outDir: string, { guards = 
 export async function writeOfflineCopy(siteDir: string, outDir: string, pathPrefix = "/", { guards = [], zipFile, leaveOut = [] }: OfflineOptions = {}): Promise<OfflineResult> {
   const source = realPath(siteDir);
   const site = readManifest(source);
-  if (!site || site.kind !== "site" || !site.complete) throw new UserError(`${source} holds no complete site built by bantin (its ${MANIFEST_FILE} is ${site ? "not that of a finished build" : "missing"}); build it first with npm run build`);
+  if (!site || site.kind !== "site" || !site.complete) throw new UserError(say("noCompleteSite", { source, manifest: MANIFEST_FILE, state: say(site ? "manifestUnfinished" : "manifestMissing") }));
   const { spec, guards: allGuards } = checkOfflineTargets(source, outDir, { guards, zipFile });
   const rootName = path.basename(path.resolve(outDir));
   return withOutputFolder(outDir, spec, async (folder) => {
@@ -162,7 +163,7 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
       zipFile === undefined
         ? undefined
         : async (dir: string) => {
-            result.zipBytes = await zipFolder(dir, zipFile, rootName, [...allGuards, { path: folder.path, name: "the offline copy" }]);
+            result.zipBytes = await zipFolder(dir, zipFile, rootName, [...allGuards, { path: folder.path, name: say("guardOfflineCopy") }]);
           };
     const files = await replaceOutput(folder, site.sources, async (dir) => {
       const files = site.files.filter((file) => !leaveOut.some((folder) => file.startsWith(folder)));

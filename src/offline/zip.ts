@@ -5,6 +5,7 @@ import { UserError } from "../core/errors.ts";
 import { siteFiles } from "../core/files.ts";
 import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
+import { say } from "../core/messages.ts";
 import { writeFailure } from "../core/write-errors.ts";
 
 /**
@@ -39,11 +40,11 @@ export function isBantinZip(file: string): boolean {
 /** Refuses a zip target in or around a guarded folder, a folder or other non-file, and a file bantin did not write. */
 export function checkZipTarget(zipFile: string, guards: readonly Guard[]): void {
   const target = realPath(zipFile);
-  checkPlacement(target, [...projectGuards(), ...guards], "zip file", "ban-tin.zip");
+  checkPlacement(target, [...projectGuards(), ...guards], "zipFile", "ban-tin.zip");
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   if (!stat) return;
-  if (!stat.isFile()) throw new UserError(`zip file ${target} is ${stat.isDirectory() ? "a folder" : "not a file"}; name a file, e.g. ban-tin.zip`, 2);
-  if (!isBantinZip(target)) throw new UserError(`zip file ${target} was not written by bantin (it lacks bantin's zip comment); bantin leaves it alone: choose another name, or remove it yourself`, 2);
+  if (!stat.isFile()) throw new UserError(say(stat.isDirectory() ? "zipIsFolder" : "zipNotFile", { target }), 2);
+  if (!isBantinZip(target)) throw new UserError(say("zipForeign", { target }), 2);
 }
 
 /**
@@ -54,7 +55,7 @@ export function checkZipTarget(zipFile: string, guards: readonly Guard[]): void 
  */
 export async function zipFolder(dir: string, zipFile: string, rootName: string, guards: readonly Guard[] = []): Promise<number> {
   const target = realPath(zipFile);
-  checkZipTarget(target, [...guards, { path: dir, name: "the folder it zips" }]);
+  checkZipTarget(target, [...guards, { path: dir, name: say("guardZipped") }]);
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
   let made: string[] = [];
   try {

@@ -5,6 +5,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { errorChain, findContentError, problemLines } from "../core/errors.ts";
 import { folderSize } from "../core/files.ts";
 import { writeManifest } from "../core/manifest.ts";
+import { say } from "../core/messages.ts";
 import { holdOutputFolder, type OutputFolder, type OutputSpec, replaceOutput, withOutputFolder } from "../core/output-folder.ts";
 import { LAYOUTS_DIR, PROJECT_DIR, STATIC_DIR } from "../core/project.ts";
 import { hashSources } from "../core/source-hash.ts";
@@ -53,7 +54,7 @@ export function siteSources(contentDir: string): string[] {
 }
 
 function siteSpec(contentDir: string, command: string): OutputSpec {
-  return { kind: "site", guards: [{ path: contentDir, name: "the content folder" }], command, example: "dist" };
+  return { kind: "site", guards: [{ path: contentDir, name: say("guardContent") }], command, example: "dist" };
 }
 
 /**
@@ -289,5 +290,5 @@ export function failureLines(error: unknown, contentDir: string): string[] {
     const line = message.replace(/\s+/g, " ").trim();
     if (line && !messages.some((known) => known.includes(line))) messages.push(line);
   }
-  return [`[bantin] rebuild failed: ${messages.join(": ") || String(error)}`];
+  return [say("rebuildFailed", { reason: messages.join(": ") || String(error) })];
 }

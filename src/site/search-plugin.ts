@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { say } from "../core/messages.ts";
 import { SearchIndex } from "../search/indexer.ts";
 
 interface BuildEvent {
@@ -65,7 +66,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { articleUrls }: { arti
     if (!finished) return;
     open.delete(finished);
     const result = await finished.finish();
-    if (runMode !== "build") console.log(`[bantin] search index: ${result.pages} articles; ${result.shards.indexed} of its ${result.shards.total} parts indexed again, the others unchanged`);
+    if (runMode !== "build") console.log(say("searchIndexed", { pages: result.pages, indexed: result.shards.indexed, total: result.shards.total }));
   });
 }
 

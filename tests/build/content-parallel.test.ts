@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "../../src/core/errors.ts";
+import { setLanguage } from "../../src/core/messages.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { loadContentInParallel } from "../../src/content/load-parallel.ts";
 import { contentProblems, copyFixture, writeArticle } from "../helpers/site.ts";
@@ -39,6 +40,23 @@ describe("reading the articles on two cores", () => {
   });
 
   it("says what loadContent says of a missing folder", async () => {
-    await expect(loadContentInParallel(path.join(copyFixture("site"), "khong-co"))).rejects.toThrow(/no such folder/);
+    await expect(loadContentInParallel(path.join(copyFixture("site"), "khong-co"))).rejects.toThrow(/không có thư mục/);
+  });
+
+  it("has the worker say its problems in the language of the run", async () => {
+    const contentDir = copyFixture("site");
+    writeArticle(contentDir, "2012/12/z-sai-ngay.md", 'title: "Ngày viết sai"\ndate: "32/12/2012"\ncategory: "Tin tức"');
+    setLanguage("en");
+    try {
+      const error = (await inParallel(contentDir).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      )) as ContentError;
+      // The last file is the worker's.
+      expect(error.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^unknown date format: "32\/12\/2012"; expected /)]);
+      expect(error.problems).toEqual(contentProblems(contentDir));
+    } finally {
+      setLanguage("vi");
+    }
   });
 });

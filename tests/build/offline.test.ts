@@ -85,7 +85,7 @@ describe("the offline copy", () => {
   });
 
   it("refuses to write into the site it copies", async () => {
-    await expect(writeOfflineCopy(site.outDir, path.join(site.outDir, "offline"))).rejects.toThrow(/^output folder \S+ lies inside the site it copies /);
+    await expect(writeOfflineCopy(site.outDir, path.join(site.outDir, "offline"))).rejects.toThrow(/^thư mục đầu ra \S+ nằm trong trang web được sao chép /);
   });
 
   it("zips the copy under one folder", async () => {

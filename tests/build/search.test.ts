@@ -199,7 +199,7 @@ describe("searchPlugin, the Eleventy wiring", () => {
       expect(fs.existsSync(path.join(output, "pagefind", "pagefind.js"))).toBe(true);
       const lines = log.mock.calls.map(([line]) => String(line));
       expect(lines).toHaveLength(2);
-      for (const line of lines) expect(line).toMatch(new RegExp(`^\\[bantin\\] search index: ${articleUrls.length} articles; \\d+ of its \\d+ parts indexed again, the others unchanged$`));
+      for (const line of lines) expect(line).toMatch(new RegExp(`^\\[bantin\\] chỉ mục tìm kiếm: ${articleUrls.length} bài; lập lại \\d+ trong \\d+ phần, các phần khác giữ nguyên$`));
     } finally {
       log.mockRestore();
     }

@@ -2,10 +2,14 @@
 // the slug of the file name: a file named with capitals or tone marks got a dead link.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
 import { findContentError } from "../../src/core/errors.ts";
 import { buildFixture, copyFixture, writeArticle } from "../helpers/site.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what bantin does, not its wording: they read its messages in English.
+beforeAll(() => setLanguage("en"));
 
 describe("video anchors", () => {
   it("link every sidebar video to its own entry of the video page, whatever its file name", async () => {

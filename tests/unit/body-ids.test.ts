@@ -2,10 +2,14 @@
 // already has.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bodyIdProblems, htmlIds, LAYOUT_IDS, locateIds, videoPageIdProblems } from "../../src/content/body-ids.ts";
 import { createRenderer } from "../../src/content/markdown.ts";
 import { PROJECT } from "../helpers/paths.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what is found, not its wording: they read the messages in English.
+beforeAll(() => setLanguage("en"));
 
 const render = createRenderer([]);
 const idsOf = (markdown: string) => htmlIds(render(markdown).html);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { isoDateTime, parseArticleDate, vietnamIso, vnDate, ZONE } from "../../src/core/dates.ts";
+import { setLanguage } from "../../src/core/messages.ts";
 
 function parse(text: string): string {
   const result = parseArticleDate(text);
@@ -26,22 +27,35 @@ describe("parseArticleDate", () => {
   });
 
   it.each([
-    ["2011-02-30", /^error: not a real date or time/],
-    ["2011-09-20 24:30", /^error: not a real date or time/],
-    ["2011-13-01", /^error: not a real date or time/],
-    ["20/09/2011", /^error: unknown date format$/],
-    ["20 Tháng Chín 2011", /^error: unknown date format$/],
-    ["hôm qua", /^error: unknown date format$/],
-    ["2011-09-20T09:05:00+25:00", /^error: not a real date or time/],
+    ["2011-02-30", /^error: không phải ngày giờ có thật \(không có ngày 30\)$/],
+    ["2011-09-20 24:30", /^error: không phải ngày giờ có thật \(không có giờ 24\)$/],
+    ["2011-13-01", /^error: không phải ngày giờ có thật \(không có tháng 13\)$/],
+    ["20/09/2011", /^error: không nhận ra dạng ngày giờ$/],
+    ["20 Tháng Chín 2011", /^error: không nhận ra dạng ngày giờ$/],
+    ["hôm qua", /^error: không nhận ra dạng ngày giờ$/],
+    ["2011-09-20T09:05:00+25:00", /^error: không phải ngày giờ có thật/],
     // Years no URL (/YYYY/), feed or <input type="date"> can carry: typos, not articles.
-    ["0000-01-01 08:00", /^error: year 0 is outside 1000–9999$/],
-    ["0999-12-31 23:59", /^error: year 999 is outside 1000–9999$/],
-    ["+099999-01-01T08:00:00+07:00", /^error: year 99999 is outside 1000–9999$/],
-    ["-000001-01-01T08:00:00+07:00", /^error: year -1 is outside 1000–9999$/],
-    ["9999-12-31T23:00:00Z", /^error: year 10000 is outside 1000–9999$/],
-    ["99999-01-01 08:00", /^error: unknown date format$/],
+    ["0000-01-01 08:00", /^error: năm 0 nằm ngoài khoảng 1000–9999$/],
+    ["0999-12-31 23:59", /^error: năm 999 nằm ngoài khoảng 1000–9999$/],
+    ["+099999-01-01T08:00:00+07:00", /^error: năm 99999 nằm ngoài khoảng 1000–9999$/],
+    ["-000001-01-01T08:00:00+07:00", /^error: năm -1 nằm ngoài khoảng 1000–9999$/],
+    ["9999-12-31T23:00:00Z", /^error: năm 10000 nằm ngoài khoảng 1000–9999$/],
+    ["99999-01-01 08:00", /^error: không nhận ra dạng ngày giờ$/],
   ])("refuses %s", (text, message) => {
     expect(parse(text)).toMatch(message);
+  });
+
+  it.each([
+    ["2011-02-30", "error: not a real date or time (you specified 30 (of type number) as a day, which is invalid)"],
+    ["20/09/2011", "error: unknown date format"],
+    ["0999-12-31 23:59", "error: year 999 is outside 1000–9999"],
+  ])("says why it refuses %s in English when asked", (text, message) => {
+    setLanguage("en");
+    try {
+      expect(parse(text)).toBe(message);
+    } finally {
+      setLanguage("vi");
+    }
   });
 });
 

@@ -1,7 +1,11 @@
 // Reading a content file's bytes: UTF-8 only, and a problem that says where and why otherwise.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decodeContentFile, firstInvalidUtf8 } from "../../src/content/file-text.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what is found, not its wording: they read the messages in English.
+beforeAll(() => setLanguage("en"));
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));

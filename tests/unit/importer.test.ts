@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
 import { SettingsError } from "../../src/importer/categories.ts";
 import { decodeCapture } from "../../src/importer/decode.ts";
@@ -11,6 +11,10 @@ import { type ImportOptions, importCaptures } from "../../src/importer/import.ts
 import type { ImportReport } from "../../src/importer/report.ts";
 import { bulletin, capture, CAPTURES, filesIn, FULL_PAGE, FULL_PAGE_FIELDS, FULL_PAGE_FILE, FULL_PAGE_URL, writeFile } from "../helpers/captures.ts";
 import { FIXTURES, tempDir } from "../helpers/paths.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// The importer reports in English; the settings problems it shares with the build are read in English too.
+beforeAll(() => setLanguage("en"));
 
 // The importer as a library: what it writes and the report it returns. The command around it
 // (text report, exit status, progress) is tested in cli-import.test.ts.

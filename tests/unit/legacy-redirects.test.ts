@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { legacyArticleHref } from "../../src/client/legacy-map.ts";
 import { articleClashes } from "../../src/content/clashes.ts";
 import { LEGACY_REDIRECT_URLS, legacyRedirects } from "../../src/content/legacy-redirects.ts";
@@ -6,6 +6,10 @@ import { legacyKey } from "../../src/core/legacy-address.ts";
 import { formatProblem } from "../../src/core/errors.ts";
 import { LEGACY_ARTICLES, legacyFixture } from "../helpers/legacy-site.ts";
 import { contentProblems, writeArticle } from "../helpers/site.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what is found, not its wording: they read the messages in English.
+beforeAll(() => setLanguage("en"));
 
 const POST = "http://www.govap.hochiminhcity.gov.vn/tintuc/Lists/Posts/Post.aspx?ID=455";
 

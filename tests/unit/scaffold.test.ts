@@ -23,7 +23,7 @@ describe("npm run new", () => {
     const contentDir = copyFixture("site");
     const file = scaffoldArticle(contentDir, { title: "Tin một", category: "Thông báo", date });
     fs.writeFileSync(file, "edited");
-    expect(() => scaffoldArticle(contentDir, { title: "Tin một", category: "Thông báo", date })).toThrow(/already exists/);
+    expect(() => scaffoldArticle(contentDir, { title: "Tin một", category: "Thông báo", date })).toThrow(/ đã có; hãy chọn tiêu đề khác hoặc sửa tệp đó$/);
     expect(fs.readFileSync(file, "utf8")).toBe("edited");
   });
 });
