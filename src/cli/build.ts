@@ -1,5 +1,6 @@
 // `npm run build`: the site, once.
 import path from "node:path";
+import { decimal, say } from "../core/messages.ts";
 import { buildSite } from "../site/build.ts";
 import { defineCommand } from "./args.ts";
 import { reportingContentProblems } from "./errors.ts";
@@ -15,7 +16,7 @@ export const buildCommand = defineCommand({
   async run({ values }, io) {
     const options = { contentDir: path.resolve(io.cwd, values.content), outDir: path.resolve(io.cwd, values.out) };
     const result = await reportingContentProblems(values.content, () => buildSite(options));
-    io.stdout.write(`Built ${result.pages} pages from ${values.content}/ into ${values.out}/ in ${(result.milliseconds / 1000).toFixed(2)} s\n`);
+    io.stdout.write(`${say("built", { pages: result.pages, content: values.content, out: values.out, seconds: decimal(result.milliseconds / 1000, 2) })}\n`);
     return 0;
   },
 });

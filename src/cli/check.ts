@@ -1,6 +1,7 @@
 // `npm run check`: every problem of every content file, without building.
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
+import { say } from "../core/messages.ts";
 import { defineCommand } from "./args.ts";
 import { reportingContentProblems } from "./errors.ts";
 import { contentOption } from "./options.ts";
@@ -14,7 +15,7 @@ export const checkCommand = defineCommand({
   options: { content: contentOption },
   async run({ values }, io) {
     const { articles, videos } = await reportingContentProblems(values.content, () => loadContent(path.resolve(io.cwd, values.content)));
-    io.stdout.write(`No problems: ${articles.length} articles, ${videos.length} videos in ${values.content}/\n`);
+    io.stdout.write(`${say("noProblems", { articles: articles.length, videos: videos.length, dir: values.content })}\n`);
     return 0;
   },
 });

@@ -12,4 +12,6 @@ export interface IO {
   stderr: Writer & { isTTY?: boolean };
   /** The folder relative paths in arguments are read from. */
   cwd: string;
+  /** The environment: its LC_ALL, LC_MESSAGES or LANG choose the language of the messages. */
+  env: Readonly<Record<string, string | undefined>>;
 }

@@ -2,11 +2,12 @@
 // went wrong into an exit status and a message. One module a command; the parser is args.ts.
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
+import { isLanguage, languageOfEnvironment, say, setLanguage } from "../core/messages.ts";
 import type { Command } from "./args.ts";
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
 import { cmsCommand } from "./cms.ts";
-import { errorReport } from "./errors.ts";
+import { errorReport, UsageError } from "./errors.ts";
 import { importCommand } from "./import.ts";
 import type { IO } from "./io.ts";
 import { newCommand } from "./new.ts";
@@ -21,38 +22,53 @@ const SUMMARY_COLUMN = 49;
 function commandList(): string {
   const lines = COMMANDS.map(({ synopsis, summary }) => {
     const line = `  ${synopsis}`;
-    return line.length < SUMMARY_COLUMN - 1 ? `${line.padEnd(SUMMARY_COLUMN)}${summary}` : `${line}\n${" ".repeat(SUMMARY_COLUMN)}${summary}`;
+    return line.length < SUMMARY_COLUMN - 1 ? `${line.padEnd(SUMMARY_COLUMN)}${summary()}` : `${line}\n${" ".repeat(SUMMARY_COLUMN)}${summary()}`;
   });
-  return (
-    `bantin — builds a static website from an archive of news bulletins\n\n${lines.join("\n")}\n\n` +
-    "  Each command explains itself and its options with --help, e.g. npm run import -- --help\n" +
-    "  --debug, before or after the command, prints the stack trace of an error\n"
-  );
+  return `${say("helpTitle")}\n\n${lines.join("\n")}\n\n  ${say("helpEachCommand")}\n  ${say("helpDebugLine")}\n  ${say("helpLangLine")}\n`;
+}
+
+/** The options that may stand before the command: --debug, and --lang with its value. */
+function leadingOptions(argv: readonly string[]): { start: number; debug: boolean; language?: string } {
+  let start = 0;
+  let debug = false;
+  let language: string | undefined;
+  for (;;) {
+    const arg = argv[start];
+    if (arg === "--debug") debug = true;
+    else if (arg?.startsWith("--lang=")) language = arg.slice("--lang=".length);
+    else if (arg === "--lang" && argv[start + 1] !== undefined) language = argv[++start];
+    else return { start, debug, language };
+    start++;
+  }
 }
 
 /**
  * Runs `bantin` with `argv` (the arguments after the program) and resolves to its exit status:
  * 0 done, 1 failed, 2 wrong usage. Never throws, and is the one place that prints errors: what a
- * command throws is one line (errors.ts), with its stack trace after `--debug`, which may stand
- * before the command or among its arguments.
+ * command throws is one line (errors.ts), with its stack trace after `--debug`. `--debug` and
+ * `--lang` may stand before the command or among its arguments; the language is set for the whole
+ * run, Vietnamese unless `--lang en` or an English locale in `io.env` asks for English.
  */
 export async function run(argv: readonly string[], io: IO): Promise<number> {
-  let start = 0;
-  while (argv[start] === "--debug") start++;
-  const [name, ...args] = argv.slice(start);
-  if (name === undefined || name === "--help" || name === "-h") {
-    io.stdout.write(commandList());
-    return 0;
-  }
+  const leading = leadingOptions(argv);
+  const [name, ...args] = argv.slice(leading.start);
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.stderr.write(`unknown command "${name}"; the commands are ${COMMANDS.map((known) => known.name).join(", ")}\n`);
-    return 2;
-  }
+  const asked = command?.languageAsked(args) ?? leading.language;
+  setLanguage(asked !== undefined && isLanguage(asked) ? asked : languageOfEnvironment(io.env));
   try {
+    if (asked !== undefined && !isLanguage(asked)) throw new UsageError(say("unknownLanguage", { value: asked }));
+    if (name === undefined || name === "--help" || name === "-h") {
+      io.stdout.write(commandList());
+      return 0;
+    }
+    if (!command) {
+      io.stderr.write(`${say("unknownCommand", { name, commands: COMMANDS.map((known) => known.name).join(", ") })}\n`);
+      return 2;
+    }
     return await command.run(args, io);
   } catch (error) {
-    const { message, status } = errorReport(error, command, start > 0 || command.wantsDebug(args));
+    // A wrong --lang before any command has no usage line to add.
+    const { message, status } = command ? errorReport(error, command, leading.debug || command.wantsDebug(args)) : { message: (error as Error).message, status: 2 };
     io.stderr.write(`${message}\n`);
     return status;
   }
@@ -70,7 +86,7 @@ function isProgram(): boolean {
 }
 
 if (isProgram()) {
-  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((status) => {
+  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then((status) => {
     process.exitCode = status;
   });
 }

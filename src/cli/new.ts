@@ -3,6 +3,7 @@ import path from "node:path";
 import { scaffoldArticle } from "../content/scaffold.ts";
 import { defineCommand } from "./args.ts";
 import { UserError } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 import { contentOption } from "./options.ts";
 
 export const newCommand = defineCommand({
@@ -25,7 +26,7 @@ export const newCommand = defineCommand({
       // An existing file or a title without letters: the message says which, and where.
       throw new UserError((error as Error).message);
     }
-    io.stdout.write(`Wrote ${path.join(values.content, path.relative(contentDir, file))}\n`);
+    io.stdout.write(`${say("wrote", { file: path.join(values.content, path.relative(contentDir, file)) })}\n`);
     return 0;
   },
 });

@@ -1,6 +1,7 @@
 // `npm run offline`: a copy of the site that works opened from disk, optionally zipped.
 import path from "node:path";
 import { readSettings } from "../content/load.ts";
+import { decimal, say } from "../core/messages.ts";
 import { pathPrefixOf, ROUTES } from "../content/urls.ts";
 import { checkOfflineTargets, writeOfflineCopy } from "../offline/copy.ts";
 import { withCurrentSite } from "../site/build.ts";
@@ -8,7 +9,7 @@ import { defineCommand } from "./args.ts";
 import { reportingContentProblems } from "./errors.ts";
 import { contentOption, siteOutOption } from "./options.ts";
 
-const mebibytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const mebibytes = (bytes: number) => say("mebibytes", { size: decimal(bytes / 2 ** 20, 1) });
 
 export const offlineCommand = defineCommand({
   name: "offline",
@@ -26,22 +27,22 @@ export const offlineCommand = defineCommand({
     const site = { contentDir: path.resolve(io.cwd, values.content), outDir: path.resolve(io.cwd, values.site) };
     const offlineDir = path.resolve(io.cwd, values.out);
     const options = {
-      guards: [{ path: site.contentDir, name: "the content folder" }],
+      guards: [{ path: site.contentDir, name: say("guardContent") }],
       zipFile: values.zip === undefined ? undefined : path.resolve(io.cwd, values.zip),
       // The CMS saves through a server: from disk it could do nothing.
       leaveOut: [ROUTES.cms],
     };
-    const say = (line: string) => io.stdout.write(`${line}\n`);
+    const print = (line: string) => io.stdout.write(`${line}\n`);
     // A refused --out or --zip is said before anything is built.
     checkOfflineTargets(site.outDir, offlineDir, options);
     await reportingContentProblems(values.content, () =>
       withCurrentSite(site, "npm run offline", async (reused) => {
-        if (reused) say(`Reusing ${values.site}/, built from the current sources`);
+        if (reused) print(say("offlineReused", { site: values.site }));
         const copy = await writeOfflineCopy(site.outDir, offlineDir, pathPrefixOf(readSettings(site.contentDir).url), options);
-        say(`Wrote an offline copy: ${copy.files} files, ${mebibytes(copy.bytes)} in ${values.out}/; open ${path.join(values.out, "index.html")}`);
-        if (copy.search) say(`  search from disk: ${copy.search.files} files, ${mebibytes(copy.search.bytes)} of it`);
-        else say(`  no search index in ${values.site}/pagefind/: the copy has no search`);
-        if (copy.zipBytes !== undefined) say(`Wrote ${values.zip} (${mebibytes(copy.zipBytes)})`);
+        print(say("offlineWritten", { files: copy.files, size: mebibytes(copy.bytes), out: values.out, index: path.join(values.out, "index.html") }));
+        if (copy.search) print(say("offlineSearch", { files: copy.search.files, size: mebibytes(copy.search.bytes) }));
+        else print(say("offlineNoSearch", { site: values.site }));
+        if (copy.zipBytes !== undefined) print(say("zipWritten", { zip: values.zip!, size: mebibytes(copy.zipBytes) }));
       }),
     );
     return 0;

@@ -1,4 +1,5 @@
 // Options several commands share, declared once so that they read and default the same everywhere.
+import { say } from "../core/messages.ts";
 import { DEFAULT_CONTENT_DIR } from "../core/project.ts";
 import type { OptionSpec } from "./args.ts";
 import { UsageError } from "./errors.ts";
@@ -12,6 +13,6 @@ export const siteOutOption = { type: "string", value: "DIR", default: "dist", he
 /** The number of a port option such as `--port`, or a usage error naming it. */
 export function portNumber(option: string, value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--${option}: expected a port number from 1 to 65535, found "${value}"`);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(say("badPort", { option, value }));
   return port;
 }

@@ -161,7 +161,7 @@ const vi = {
   optionTakesNoValue: "tùy chọn {option} không nhận giá trị",
   optionNeedsValue: "tùy chọn {option} cần một giá trị",
   optionNeedsValueDash: 'tùy chọn {option} cần một giá trị; giá trị bắt đầu bằng "-" thì viết {option}=VALUE',
-  badPort: '--port: cần số cổng từ 1 đến 65535, nhưng thấy "{value}"',
+  badPort: '--{option}: cần số cổng từ 1 đến 65535, nhưng thấy "{value}"',
   // Output folders (core/output-folder.ts, lock.ts, manifest.ts, write-errors.ts; offline/).
   outputFolder: "thư mục đầu ra",
   zipFile: "tệp zip",
@@ -361,7 +361,7 @@ const en: Record<MessageKey, string> = {
   optionTakesNoValue: "option {option} takes no value",
   optionNeedsValue: "option {option} needs a value",
   optionNeedsValueDash: 'option {option} needs a value; write {option}=VALUE for one that starts with "-"',
-  badPort: '--port: expected a port number from 1 to 65535, found "{value}"',
+  badPort: '--{option}: expected a port number from 1 to 65535, found "{value}"',
   outputFolder: "output folder",
   zipFile: "zip file",
   guardProject: "the project folder",

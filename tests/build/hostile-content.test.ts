@@ -6,13 +6,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUT_IDS } from "../../src/content/body-ids.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { findContentError } from "../../src/core/errors.ts";
 import { buildSite } from "../../src/site/build.ts";
-import { bantin } from "../helpers/cli.ts";
+import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { buildFixture, contentProblems, copyFixture, tempDir } from "../helpers/site.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what bantin does, not its wording: they read its messages in English.
+beforeAll(() => setLanguage("en"));
 
 const GOOD = 'title: "Tin thử"\ndate: "2011-09-21 08:00"\ncategory: "Thông báo"';
 const VIDEO = 'title: "Phim"\ndate: "2011-09-21 08:00"';

@@ -8,9 +8,13 @@ import path from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PROJECT_DIR } from "../../src/core/project.ts";
-import { bantin } from "../helpers/cli.ts";
+import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { FIXTURES, PROJECT, tempDir } from "../helpers/paths.ts";
 import { holdsWhatItLists, leftoversBeside, MANIFEST, manifestOf, snapshot } from "./output-helpers.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what bantin does, not its wording: they read its messages in English.
+beforeAll(() => setLanguage("en"));
 
 vi.mock("../../src/core/project.ts", async () => {
   const { default: fs } = await import("node:fs");

@@ -3,10 +3,14 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { bantin } from "../helpers/cli.ts";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { copyFixture, PROJECT, tempDir } from "../helpers/site.ts";
 import { holdsWhatItLists, leftoversBeside, MANIFEST, manifestOf, snapshot } from "./output-helpers.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what bantin does, not its wording: they read its messages in English.
+beforeAll(() => setLanguage("en"));
 
 afterEach(() => vi.restoreAllMocks());
 

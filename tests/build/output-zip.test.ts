@@ -3,9 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { bantin } from "../helpers/cli.ts";
+import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { copyFixture, tempDir } from "../helpers/site.ts";
 import { leftoversBeside, snapshot } from "./output-helpers.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// These tests are about what bantin does, not its wording: they read its messages in English.
+beforeAll(() => setLanguage("en"));
 
 afterEach(() => vi.restoreAllMocks());
 

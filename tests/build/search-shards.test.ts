@@ -178,7 +178,7 @@ describe("npm run build in a process of its own", () => {
   // The shards are indexed in worker threads: a build waiting for one must not end on its own.
   it("waits for every shard, with an empty cache, and writes the whole site", () => {
     const outDir = path.join(tempDir("cli"), "dist");
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--content", copyFixture("site"), "--out", outDir], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--lang", "en", "--content", copyFixture("site"), "--out", outDir], {
       cwd: PROJECT,
       encoding: "utf8",
       env: { ...process.env, BANTIN_CACHE_DIR: tempDir("cli-cache") },

@@ -21,7 +21,7 @@ export interface Serving {
 
 export async function startServing(content: string, out: string): Promise<Serving> {
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve", "--content", content, "--out", out, "--port", String(port)], { cwd: PROJECT, detached: true });
+  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve", "--lang", "vi", "--content", content, "--out", out, "--port", String(port)], { cwd: PROJECT, detached: true });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));

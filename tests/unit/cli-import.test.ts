@@ -10,7 +10,8 @@ import { tempDir } from "../helpers/paths.ts";
 
 const PLAYGROUND = path.join("2012", "11", "phuong-5-khanh-thanh-san-choi-thieu-nhi-niem-vui-ngay-cuoi-tuan.md");
 const SYNOPSIS = "npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…";
-const importing = (args: string[], options?: { cwd?: string; tty?: boolean }) => bantin(["import", ...args], options);
+// The importer's own report is in English; its usage errors are asked for in English too.
+const importing = (args: string[], options?: { cwd?: string; tty?: boolean }) => bantin(["--lang", "en", "import", ...args], options);
 
 describe("the text report", () => {
   it("lists every page that failed with its reason, then the counts; exit status 1", async () => {

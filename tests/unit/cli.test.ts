@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { VIETNAMESE_HELP } from "../../src/cli/help.ts";
 import { COMMANDS } from "../../src/cli/main.ts";
 import { capture } from "../helpers/captures.ts";
 import { bantin } from "../helpers/cli.ts";
@@ -32,16 +33,16 @@ describe("bantin", () => {
   it("refuses an unknown command in one line naming it, exit status 2", async () => {
     const { code, stdout, stderr } = await bantin(["buidl", "--out", "x"]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toBe('unknown command "buidl"; the commands are build, serve, check, offline, import, new, cms\n');
+    expect(stderr).toBe('không có lệnh "buidl"; các lệnh là build, serve, check, offline, import, new, cms\n');
   });
 });
 
 describe("--help and -h", () => {
   it.each(NAMES.flatMap((name) => [[name, "--help"], [name, "-h"]]))("%s %s prints the command's usage to stdout, exit status 0", async (name, flag) => {
     const command = commandNamed(name);
-    expect(await bantin([name, flag])).toEqual({ code: 0, stdout: command.usage, stderr: "" });
-    expect(command.usage.startsWith(`${command.synopsis}\n`)).toBe(true);
-    expect(command.usage).toContain("-h, --help");
+    expect(await bantin([name, flag])).toEqual({ code: 0, stdout: command.usage(), stderr: "" });
+    expect(command.usage().startsWith(`${command.synopsis}\n`)).toBe(true);
+    expect(command.usage()).toContain("-h, --help");
   });
 
   it.each([
@@ -59,7 +60,7 @@ describe("--help and -h", () => {
     const site = copyFixture("site");
     const args = argv.map((arg) => (arg === "SITE" ? site : arg === "CAPTURE" ? capture("san-choi-phuong-5.txt") : arg));
     const { code, stdout, stderr } = await bantin(args, { cwd });
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: commandNamed(argv[0]!).usage, stderr: "" });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: commandNamed(argv[0]!).usage(), stderr: "" });
     // Every path given is relative to cwd: nothing built, copied, zipped or written there.
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
@@ -70,8 +71,42 @@ describe("--help and -h", () => {
     expect(afterTerminator).toEqual({ code: 1, stdout: "-h: no such file or folder\ndry run, nothing written: imported 0, unchanged 0, conflicts 0, failed 1\n", stderr: "" });
     const asValue = await bantin(["new", "Tin", "--category", "-h"], { cwd });
     expect(asValue.code).toBe(2);
-    expect(asValue.stderr).toMatch(/^new: option --category needs a value; write --category=VALUE for one that starts with "-"; usage: /);
+    expect(asValue.stderr).toMatch(/^new: tùy chọn --category cần một giá trị; giá trị bắt đầu bằng "-" thì viết --category=VALUE; cách dùng: /);
     expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe("--lang", () => {
+  it.each(COMMANDS.map((command) => [command.name, command] as const))("%s has its summary, description and every option's help in Vietnamese", (name, command) => {
+    const help = VIETNAMESE_HELP[name];
+    expect(help).toBeDefined();
+    expect(Object.keys(help!.options).sort()).toEqual([...command.optionNames].sort());
+  });
+
+  it("gives the help in Vietnamese by default, in English with --lang en before or after the command", async () => {
+    const vietnamese = await bantin(["check", "--help"]);
+    expect(vietnamese.stdout).toContain("liệt kê mọi lỗi cùng một lúc");
+    expect(vietnamese.stdout).toContain("--content DIR   thư mục nội dung: các bài viết, video, _data/site.json (mặc định: content)");
+    for (const argv of [["check", "--help", "--lang", "en"], ["--lang", "en", "check", "--help"], ["check", "--lang=en", "-h"]]) {
+      const english = await bantin(argv);
+      expect(english.stdout).toContain("lists every problem at once");
+      expect(english.stdout).toContain("--content DIR   content folder: articles, videos, _data/site.json (default: content)");
+    }
+    expect((await bantin([])).stdout).toContain("liệt kê mọi lỗi trong mọi tệp nội dung");
+    expect((await bantin(["--lang", "en"])).stdout).toContain("list every problem in every content file");
+  });
+
+  it("takes English from the locale: LC_ALL, then LC_MESSAGES, then LANG", async () => {
+    const say = async (env: Record<string, string>) => (await bantin(["check", "--bogus"], { env })).stderr;
+    expect(await say({ LANG: "en_US.UTF-8" })).toMatch(/^check: unknown option --bogus; usage: /);
+    expect(await say({ LC_ALL: "vi_VN.UTF-8", LANG: "en_US.UTF-8" })).toMatch(/^check: không có tùy chọn --bogus; cách dùng: /);
+    expect(await say({ LC_MESSAGES: "en_US.UTF-8" })).toMatch(/^check: unknown option --bogus; usage: /);
+    expect(await say({ LANG: "C.UTF-8" })).toMatch(/^check: không có tùy chọn --bogus; cách dùng: /);
+  });
+
+  it("refuses an unknown language before the command in one line, exit status 2", async () => {
+    expect(await bantin(["--lang", "fr", "check"])).toEqual({ code: 2, stdout: "", stderr: 'check: không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en; cách dùng: npm run check -- [--content DIR]\n' });
+    expect(await bantin(["--lang=fr"])).toEqual({ code: 2, stdout: "", stderr: 'không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en\n' });
   });
 });
 
@@ -81,24 +116,26 @@ describe("wrong arguments", () => {
   it.each(NAMES)("%s: an unknown option is one line naming it, exit status 2", async (name) => {
     const { code, stdout, stderr } = await bantin([name, "--bogus"], { cwd: tempDir("bogus") });
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toBe(`${name}: unknown option --bogus; usage: ${commandNamed(name).synopsis}\n`);
+    expect(stderr).toBe(`${name}: không có tùy chọn --bogus; cách dùng: ${commandNamed(name).synopsis}\n`);
   });
 
   it.each([
-    [["build", "--out"], "build: option --out needs a value"],
-    [["offline", "--zip"], "offline: option --zip needs a value"],
-    [["check", "-x"], "check: unknown option -x"],
-    [["check", "extra"], 'check: unexpected argument "extra"'],
-    [["build", "--content", "content", "dist"], 'build: unexpected argument "dist"'],
-    [["new"], 'new: no title given: write it in quotes, e.g. npm run new -- "Tiêu đề"'],
-    [["new", "Tin", "thử"], 'new: unexpected argument "thử"'],
-    [["serve", "--port", "http"], 'serve: --port: expected a port number from 1 to 65535, found "http"'],
-    [["serve", "--port", "70000"], 'serve: --port: expected a port number from 1 to 65535, found "70000"'],
+    [["build", "--out"], "build: tùy chọn --out cần một giá trị"],
+    [["offline", "--zip"], "offline: tùy chọn --zip cần một giá trị"],
+    [["check", "-x"], "check: không có tùy chọn -x"],
+    [["check", "extra"], 'check: thừa đối số "extra"'],
+    [["build", "--content", "content", "dist"], 'build: thừa đối số "dist"'],
+    [["new"], 'new: chưa có tiêu đề: hãy ghi trong dấu ngoặc kép, ví dụ npm run new -- "Tiêu đề"'],
+    [["new", "Tin", "thử"], 'new: thừa đối số "thử"'],
+    [["serve", "--port", "http"], 'serve: --port: cần số cổng từ 1 đến 65535, nhưng thấy "http"'],
+    [["serve", "--port", "70000"], 'serve: --port: cần số cổng từ 1 đến 65535, nhưng thấy "70000"'],
+    [["check", "--lang", "fr"], 'check: không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en'],
+    [["check", "--lang"], "check: tùy chọn --lang cần một giá trị"],
   ])("%j: %s, exit status 2", async (argv, message) => {
     const cwd = tempDir("usage");
     const { code, stdout, stderr } = await bantin(argv, { cwd });
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr.startsWith(`${message}; usage: `)).toBe(true);
+    expect(stderr.startsWith(`${message}; cách dùng: `)).toBe(true);
     expect(oneLine(stderr)).toBe(true);
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
@@ -109,7 +146,7 @@ describe("check", () => {
     const site = copyFixture("site");
     const { code, stdout, stderr } = await bantin(["check", "--content", path.basename(site)], { cwd: path.dirname(site) });
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(stdout).toMatch(new RegExp(`^No problems: \\d+ articles, 1 videos in ${path.basename(site)}/\\n$`));
+    expect(stdout).toMatch(new RegExp(`^Không có lỗi nào: \\d+ bài viết, 1 video trong ${path.basename(site)}/\\n$`));
   });
 
   it("lists every problem with the file as the editor would open it, exit status 1, no stack trace", async () => {
@@ -120,10 +157,10 @@ describe("check", () => {
     const { code, stdout, stderr } = await bantin(["check", "--content", given], { cwd: path.dirname(site) });
     expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
     const lines = stderr.trimEnd().split("\n");
-    expect(lines[0]).toBe("2 problems in 2 files:");
+    expect(lines[0]).toBe("2 lỗi trong 2 tệp:");
     expect(lines.slice(1)).toEqual([
-      `  ${path.join(given, "2011/09/a.md")}:5: \`autor\`: unknown field — did you mean \`author\`?`,
-      expect.stringMatching(new RegExp(`^  ${path.join(given, "2011/09/b.md")}:3: \`date\`: not a real date or time`)),
+      `  ${path.join(given, "2011/09/a.md")}:5: \`autor\`: trường không có trong mẫu — có phải ý bạn là \`author\`?`,
+      expect.stringMatching(new RegExp(`^  ${path.join(given, "2011/09/b.md")}:3: \`date\`: không phải ngày giờ có thật`)),
     ]);
   });
 });
@@ -133,13 +170,13 @@ describe("new", () => {
     const cwd = tempDir("new");
     const first = await bantin(["new", "Tin thử nghiệm", "--category", "Thông báo"], { cwd });
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: "" });
-    const written = /^Wrote (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md)\n$/.exec(first.stdout)?.[1];
+    const written = /^Đã tạo (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md)\n$/.exec(first.stdout)?.[1];
     expect(written).toBeDefined();
     expect(fs.readFileSync(path.join(cwd, written!), "utf8")).toContain('\ncategory: "Thông báo"\n');
 
     const again = await bantin(["new", "Tin thử nghiệm"], { cwd });
     expect({ code: again.code, stdout: again.stdout }).toEqual({ code: 1, stdout: "" });
-    expect(again.stderr).toMatch(/tin-thu-nghiem\.md already exists; choose another title or edit that file\n$/);
+    expect(again.stderr).toMatch(/tin-thu-nghiem\.md đã có; hãy chọn tiêu đề khác hoặc sửa tệp đó\n$/);
     expect(again.stderr.split("\n")).toHaveLength(2);
   });
 });
@@ -164,7 +201,7 @@ describe("errors, and --debug", () => {
     expect(await bantin(["import", CAPTURE], { cwd })).toEqual({
       code: 1,
       stdout: "",
-      stderr: "import: unexpected error (TypeError: Cannot read properties of undefined (reading 'size')); run again with --debug for details\n",
+      stderr: "import: lỗi không lường trước (TypeError: Cannot read properties of undefined (reading 'size')); hãy chạy lại với --debug để xem chi tiết\n",
     });
     expect(changes(before, snapshot(cwd))).toEqual(NO_CHANGE);
   });
@@ -191,9 +228,9 @@ describe("errors, and --debug", () => {
   });
 
   it.each([
-    [["--debug", "build", "--bogus"], "build: unknown option --bogus; usage: npm run build -- [--content DIR] [--out DIR]\n", 2],
-    [["import", "--debug", "--bogus", "a.txt"], "import: unknown option --bogus; usage: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
-    [["--debug", "buidl"], 'unknown command "buidl"; the commands are build, serve, check, offline, import, new, cms\n', 2],
+    [["--debug", "build", "--bogus"], "build: không có tùy chọn --bogus; cách dùng: npm run build -- [--content DIR] [--out DIR]\n", 2],
+    [["import", "--debug", "--bogus", "a.txt"], "import: không có tùy chọn --bogus; cách dùng: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
+    [["--debug", "buidl"], 'không có lệnh "buidl"; các lệnh là build, serve, check, offline, import, new, cms\n', 2],
   ])("%j: wrong usage stays one line, --debug or not", async (argv, stderr, code) => {
     const cwd = tempDir("debug-usage");
     const run = await bantin(argv, { cwd });

@@ -1,0 +1,70 @@
+// The help of each command in Vietnamese, the language it speaks by default. The English is what
+// each command declares beside its options (build.ts, check.ts, …), where a new option gets its
+// help; tests/unit/cli.test.ts checks that every command and every option has a Vietnamese one here.
+
+export interface CommandHelp {
+  summary: string;
+  description: string;
+  /** By option name, without "--". */
+  options: Readonly<Record<string, string>>;
+  notes?: string;
+  /** What to say when a required argument is missing. */
+  missing?: string;
+}
+
+const CONTENT = "thư mục nội dung: các bài viết, video, _data/site.json";
+const SITE_OUT = "thư mục ghi trang web vào";
+
+export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
+  build: {
+    summary: "dựng trang web (mặc định content/ → dist/)",
+    description:
+      "Dựng trang web từ thư mục nội dung vào thư mục đầu ra, kèm chỉ mục tìm kiếm.\nNội dung có lỗi thì không dựng, và mọi lỗi của mọi tệp được liệt kê; mã thoát 0 chỉ khi thành công.",
+    options: { content: CONTENT, out: SITE_OUT },
+  },
+  serve: {
+    summary: "dựng trang web, mở xem và tự tải lại khi sửa",
+    description:
+      "Dựng trang web, phục vụ ở http://localhost:N/ (dưới đường dẫn con của địa chỉ trang) và\ndựng lại khi nội dung hoặc mẫu trang thay đổi. Dừng bằng Ctrl+C.",
+    options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ" },
+  },
+  check: {
+    summary: "liệt kê mọi lỗi trong mọi tệp nội dung",
+    description:
+      "Đọc và kiểm tra mọi tệp nội dung và cài đặt của trang, liệt kê mọi lỗi cùng một lúc\n(tệp, dòng, trường, giá trị đang có, giá trị cần có) mà không dựng trang. Mã thoát 1 khi có lỗi.",
+    options: { content: CONTENT },
+  },
+  offline: {
+    summary: "tạo bản sao mở được ngay trên máy, không cần mạng (mặc định dist-offline/)",
+    description:
+      "Dựng trang web (hoặc dùng lại thư mục trang nếu lần dựng hoàn chỉnh gần nhất làm từ đúng nội dung\nhiện tại) rồi tạo một bản sao mở thẳng từ ổ đĩa, không cần máy chủ hay mạng, tìm kiếm vẫn dùng được.",
+    options: {
+      content: CONTENT,
+      site: "trang web đã dựng để sao chép; được dựng trước nếu không làm từ nội dung hiện tại",
+      out: "thư mục ghi bản sao vào",
+      zip: "nén thêm bản sao thành tệp zip này",
+    },
+  },
+  import: {
+    summary: "chuyển các trang đã lưu của cổng cũ thành tệp bài viết (mặc định content/)",
+    description:
+      "Chuyển các trang đã lưu của cổng thông tin cũ thành tệp bài viết DIR/YYYY/MM/slug.md.\nPATH là một trang đã lưu, hoặc một thư mục: mọi tệp trong đó và trong thư mục con, trừ tệp ẩn.",
+    options: {
+      out: "thư mục nội dung để ghi vào; tệp _data/site.json trong đó có thể đổi tên chuyên mục",
+      "dry-run": "không ghi gì, chỉ báo những gì sẽ làm",
+      force: "thay tệp đã có của cùng bài viết khi nội dung khác",
+      json: "in báo cáo dạng JSON thay cho văn bản",
+    },
+    notes:
+      "Các bài đã ghi được ghi chép trong DIR/_data/imported.json, để lần nhập lại một trang vẫn tìm\nđúng bài của nó kể cả khi biên tập viên đã sửa: hãy giữ tệp đó cùng các bài viết.\n" +
+      "Mã thoát: 0 khi mọi trang đã được nhập hoặc đã có, 1 khi có trang lỗi hoặc\nvướng một tệp đã có, 2 khi dùng sai lệnh.",
+    missing: "chưa có PATH: hãy ghi các trang đã lưu hoặc thư mục chứa chúng",
+  },
+  new: {
+    summary: "tạo tệp bài viết mới, đề ngày giờ hiện tại",
+    description:
+      "Tạo DIR/YYYY/MM/slug.md với tiêu đề, ngày giờ hiện tại (giờ Việt Nam) và chuyên mục,\nsẵn sàng để sửa. Không bao giờ ghi đè lên tệp đã có.",
+    options: { category: "tên chuyên mục", content: CONTENT },
+    missing: 'chưa có tiêu đề: hãy ghi trong dấu ngoặc kép, ví dụ npm run new -- "Tiêu đề"',
+  },
+};
