@@ -2,6 +2,7 @@
 // and the site with live reload, its CMS at /quan-tri/.
 import path from "node:path";
 import { DEFAULT_PROXY_PORT, startLocalBackend } from "../cms/proxy.ts";
+import { say } from "../core/messages.ts";
 import { readSettings } from "../content/load.ts";
 import { pathPrefixOf, ROUTES } from "../content/urls.ts";
 import { serveSite } from "../site/build.ts";
@@ -40,7 +41,7 @@ export const cmsCommand = defineCommand({
       await proxy.close();
       throw error;
     }
-    io.stdout.write(`CMS: http://localhost:${port}${prefix}${ROUTES.cms.slice(1)} (saves into ${repoDir})\n`);
+    io.stdout.write(`${say("cmsAddress", { address: `http://localhost:${port}${prefix}${ROUTES.cms.slice(1)}`, folder: repoDir })}\n`);
     return 0;
   },
 });

@@ -28,6 +28,12 @@ export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
       "Dựng trang web, phục vụ ở http://localhost:N/ (dưới đường dẫn con của địa chỉ trang) và\ndựng lại khi nội dung hoặc mẫu trang thay đổi. Dừng bằng Ctrl+C.",
     options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ" },
   },
+  cms: {
+    summary: "sửa bài trên trình duyệt: trang quản trị ở /quan-tri/, lưu vào máy này",
+    description:
+      "Chạy máy chủ trung gian của trang quản trị (decap-server), ghi các bài lưu ở\nhttp://localhost:N/quan-tri/ vào thư mục chứa thư mục nội dung, rồi dựng và phục vụ trang web như\nnpm start. Không có gì được commit: hãy xem lại và commit bằng git. Máy chủ trung gian chỉ nghe trên\nmáy này. Dừng cả hai bằng Ctrl+C.",
+    options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ trang web", "proxy-port": "cổng của máy chủ trung gian" },
+  },
   check: {
     summary: "liệt kê mọi lỗi trong mọi tệp nội dung",
     description:

@@ -94,10 +94,6 @@ export const strings = {
   pageAddress: "Địa chỉ trang",
   /** Alternative text of the image shown with a link to a page that has no image of its own. */
   shareImageAlt: "Biểu trưng của bản tin: chữ B trắng trên nền đỏ",
-  /** The page npm start shows while the content has problems (src/site/preview-problems.ts). */
-  previewProblemsTitle: "Bản tin chưa dựng lại được",
-  previewProblemsHint: "Sửa các lỗi trên rồi lưu tệp: trang này tự tải lại khi bản tin dựng xong.",
-  previewLastGood: "Xem trang này ở lần dựng được gần nhất",
 } as const;
 
 /** Fills `{name}` placeholders of a label. */

@@ -4,7 +4,7 @@
 // version of that page. The dev server's live reload brings each open page back when a build
 // succeeds, and to the list when one fails.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { strings } from "../core/strings.ts";
+import { currentLanguage, say } from "../core/messages.ts";
 
 /** Added to a page's address, it shows the last good build's page even while there are problems. */
 export const LAST_GOOD_PARAM = "ban-dung-truoc";
@@ -51,11 +51,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ "&"
 function problemsPage(lines: readonly string[], lastGood: string): string {
   const [summary = "", ...problems] = lines;
   return `<!DOCTYPE html>
-<html lang="vi">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(strings.previewProblemsTitle)}</title>
+<title>${escapeHtml(say("previewProblemsTitle"))}</title>
 <style>
 body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1f; }
 h1 { color: #9b1c1c; font-size: 1.5rem; }
@@ -64,12 +64,12 @@ li { font-family: ui-monospace, monospace; white-space: pre-wrap; overflow-wrap:
 </head>
 <body>
 <main>
-<h1>${escapeHtml(strings.previewProblemsTitle)}</h1>
+<h1>${escapeHtml(say("previewProblemsTitle"))}</h1>
 <p>${escapeHtml(summary)}</p>
 <ul>
 ${problems.map((problem) => `<li>${escapeHtml(problem.trim())}</li>`).join("\n")}
 </ul>
-<p>${escapeHtml(strings.previewProblemsHint)} <a href="${escapeHtml(lastGood)}">${escapeHtml(strings.previewLastGood)}</a></p>
+<p>${escapeHtml(say("previewProblemsHint"))} <a href="${escapeHtml(lastGood)}">${escapeHtml(say("previewLastGood"))}</a></p>
 </main>
 </body>
 </html>

@@ -128,8 +128,8 @@ describe("where the CMS saves", () => {
 
   it("refuses settings naming an unknown git host or a repository without its owner", () => {
     const problems = (cms: unknown) => settingsSchema.safeParse({ ...settings, cms }).error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    expect(problems({ backend: "svn", repo: "a/b" })).toEqual(['cms.backend: expected one of github, gitlab, gitea, forgejo, found "svn"']);
-    expect(problems({ backend: "github", repo: "ban-tin" })).toEqual(['cms.repo: expected the repository as owner/name, found "ban-tin"']);
+    expect(problems({ backend: "svn", repo: "a/b" })).toEqual(['cms.backend: cần một trong các giá trị github, gitlab, gitea, forgejo, nhưng thấy "svn"']);
+    expect(problems({ backend: "github", repo: "ban-tin" })).toEqual(['cms.repo: cần kho mã dạng chủ/tên, nhưng thấy "ban-tin"']);
   });
 });
 
