@@ -62,6 +62,22 @@ export function pathPrefixOf(siteUrl: string): string {
   return new URL(siteUrl).pathname.replace(/\/*$/, "/");
 }
 
+/**
+ * A site URL given for one build (`--base-url`) in the form bantin keeps it: an absolute http(s)
+ * URL, no user, query or fragment, its path ending in "/"; undefined when `value` is not one.
+ */
+export function normalizeSiteUrl(value: string): string | undefined {
+  if (!/^https?:\/\/[^\s/]/i.test(value) || /\s/.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password || url.search || url.hash) return undefined;
+  return `${url.origin}${url.pathname.replace(/\/*$/, "/")}`;
+}
+
 /** Site URL + site-relative path, for feeds and the sitemap, which need absolute addresses. */
 export function absoluteUrl(sitePath: string, siteUrl: string): string {
   return new URL(sitePath.replace(/^\//, ""), `${siteUrl.replace(/\/+$/, "")}/`).href;

@@ -1,7 +1,7 @@
 // The record bantin keeps inside each folder it writes (docs/design.md, "Output folders"): what the
 // folder holds, whether it is complete, the sources it was made from, and every file bantin wrote
 // there. A later command removes only files this record lists, and reuses a site only when it is
-// complete and made from the current sources.
+// complete and made from the current sources for the same site URL.
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "./errors.ts";
@@ -18,7 +18,7 @@ export interface Manifest {
   kind: OutputKind;
   /** False while the folder is being written in place (npm start), or when a build stopped midway. */
   complete: boolean;
-  /** Hash of the sources the output was made from (see source-hash.ts); "" when not known. */
+  /** Hash of the sources the output was made from, and of the options that change it (see source-hash.ts); "" when not known. */
   sources: string;
   /** Every file bantin wrote, as site paths (/a/b.html), sorted; the manifest itself not included. */
   files: string[];

@@ -7,9 +7,11 @@ import { byCodeUnits } from "./text.ts";
  * One hash of what is in some files and folders (folders read all the way down, in a fixed order):
  * the same sources give the same hash wherever they are and whatever their time stamps, and any
  * change to a file's bytes, name or place changes it. A missing path counts as missing, not as an
- * error. `offline` compares it with the hash a built site's manifest records.
+ * error. `options` are what a command was told that changes what it makes from them (a build's
+ * `--base-url`); none leaves the hash as the files alone give it. `offline` compares it with the
+ * hash a built site's manifest records.
  */
-export function hashSources(paths: readonly string[]): string {
+export function hashSources(paths: readonly string[], options: readonly string[] = []): string {
   const hash = createHash("sha256");
   for (const [index, source] of paths.entries()) {
     hash.update(`\0root ${index}\0`);
@@ -23,6 +25,7 @@ export function hashSources(paths: readonly string[]): string {
       }
     }
   }
+  for (const option of options) hash.update(`\0option\0${option}`);
   return hash.digest("hex");
 }
 

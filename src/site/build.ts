@@ -22,6 +22,8 @@ export interface BuildOptions {
   outDir: string;
   /** The port of the CMS's local proxy the site's /quan-tri/ asks on localhost (npm run cms); decap-server's default otherwise. */
   cmsProxyPort?: number;
+  /** Overrides the settings' `url` for this build (`--base-url`), normalised by normalizeSiteUrl. */
+  siteUrl?: string;
 }
 
 export interface BuildResult {
@@ -53,6 +55,11 @@ export function siteSources(contentDir: string): string[] {
   return [path.resolve(contentDir), LAYOUTS_DIR, STATIC_DIR, path.join(PROJECT_DIR, "src"), path.join(PROJECT_DIR, "package-lock.json")];
 }
 
+/** The hash of a site's sources and of the site URL it was built for when that is not the settings' own. */
+function hashSite({ contentDir, siteUrl }: BuildOptions): string {
+  return hashSources(siteSources(contentDir), siteUrl === undefined ? [] : [`base-url ${siteUrl}`]);
+}
+
 function siteSpec(contentDir: string, command: string): OutputSpec {
   return { kind: "site", guards: [{ path: contentDir, name: say("guardContent") }], command, example: "dist" };
 }
@@ -62,7 +69,7 @@ function siteSpec(contentDir: string, command: string): OutputSpec {
  * failure in one line through the CLI, npm start through `onError`, neither with Eleventy's trace.
  */
 function createEleventy(
-  { contentDir, cmsProxyPort }: Omit<BuildOptions, "outDir">,
+  { contentDir, cmsProxyPort, siteUrl }: Omit<BuildOptions, "outDir">,
   content: Content | undefined,
   outDir: string,
   runMode: "build" | "serve",
@@ -70,9 +77,9 @@ function createEleventy(
   configure?: (config: UserConfig) => void,
 ): Eleventy {
   // Eleventy's base plugin prefixes every URL of every page with it.
-  const pathPrefix = pathPrefixOf(content?.settings.url ?? siteUrlIfReadable(contentDir));
+  const pathPrefix = pathPrefixOf(siteUrl ?? content?.settings.url ?? siteUrlIfReadable(contentDir));
   const config = (eleventyConfig: UserConfig) => {
-    eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content, cmsProxyPort });
+    eleventyConfig.addPlugin(bantinPlugin, { contentDir: path.resolve(contentDir), content, cmsProxyPort, siteUrl });
     configure?.(eleventyConfig);
   };
   const eleventy = new Eleventy(LAYOUTS_DIR, outDir, { config, quietMode: true, runMode, pathPrefix });
@@ -98,12 +105,12 @@ function siteUrlIfReadable(contentDir: string): string {
 }
 
 /** Builds the site into `dir`, a fresh folder; Eleventy's lines are printed only when it succeeds. */
-async function writeSite(options: Omit<BuildOptions, "outDir">, content: Content, dir: string): Promise<BuildResult> {
+async function writeSite(site: BuildOptions, content: Content, dir: string): Promise<BuildResult> {
   const started = performance.now();
   let indexStarted: number | undefined;
   // Listeners added by the config itself run before those of its plugins: this one marks the end
   // of the pages and the start of the search index (search-plugin.ts).
-  const eleventy = createEleventy(options, content, dir, "build", () => {}, (config) =>
+  const eleventy = createEleventy(site, content, dir, "build", () => {}, (config) =>
     config.on("eleventy.after", () => {
       indexStarted = performance.now();
     }),
@@ -148,14 +155,14 @@ async function untilStill(dir: string): Promise<void> {
 }
 
 /** Builds beside the held folder and swaps the complete site in; content errors throw before anything is written. */
-async function buildInto(folder: OutputFolder, options: Omit<BuildOptions, "outDir">, sources: string): Promise<BuildResult> {
+async function buildInto(folder: OutputFolder, site: BuildOptions, sources: string): Promise<BuildResult> {
   // Throws a ContentError listing every problem before Eleventy starts.
   const started = performance.now();
-  const content = await loadContentInParallel(options.contentDir);
+  const content = await loadContentInParallel(site.contentDir);
   const loaded = Math.round(performance.now() - started);
   let result: BuildResult | undefined;
   await replaceOutput(folder, sources, async (dir) => {
-    result = await writeSite(options, content, dir);
+    result = await writeSite(site, content, dir);
   });
   return { ...result!, stages: { ...result!.stages, content: loaded } };
 }
@@ -164,14 +171,14 @@ async function buildInto(folder: OutputFolder, options: Omit<BuildOptions, "outD
  * Builds the site into `outDir`, complete or not at all (docs/design.md, "Output folders"); rejects
  * with a ContentError for bad content, a UserError for a refused or unwritable folder.
  */
-export async function buildSite({ contentDir, outDir, cmsProxyPort }: BuildOptions): Promise<BuildResult> {
+export async function buildSite(site: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   let hash = 0;
-  const result = await withOutputFolder(outDir, siteSpec(contentDir, "npm run build"), (folder) => {
+  const result = await withOutputFolder(site.outDir, siteSpec(site.contentDir, "npm run build"), (folder) => {
     const hashing = performance.now();
-    const sources = hashSources(siteSources(contentDir));
+    const sources = hashSite(site);
     hash = Math.round(performance.now() - hashing);
-    return buildInto(folder, { contentDir, cmsProxyPort }, sources);
+    return buildInto(folder, site, sources);
   });
   const stages = { ...result.stages, hash, total: Math.round(performance.now() - started) };
   if (process.env.BANTIN_TIMINGS === "1") process.stderr.write(`${JSON.stringify({ bantinTimings: stages })}\n`);
@@ -183,12 +190,12 @@ export async function buildSite({ contentDir, outDir, cmsProxyPort }: BuildOptio
  * complete and made from the current sources; the folder stays held meanwhile, so that no other
  * command rebuilds it under `use`. `use` learns whether the site was reused.
  */
-export async function withCurrentSite<T>({ contentDir, outDir }: BuildOptions, command: string, use: (reused: boolean) => Promise<T>): Promise<T> {
-  return withOutputFolder(outDir, siteSpec(contentDir, command), async (folder) => {
-    const sources = hashSources(siteSources(contentDir));
+export async function withCurrentSite<T>(site: BuildOptions, command: string, use: (reused: boolean) => Promise<T>): Promise<T> {
+  return withOutputFolder(site.outDir, siteSpec(site.contentDir, command), async (folder) => {
+    const sources = hashSite(site);
     const { previous } = folder;
     const reused = previous !== undefined && previous.complete && previous.sources === sources && previous.files.every((file) => fs.existsSync(path.join(folder.path, file)));
-    if (!reused) await buildInto(folder, { contentDir }, sources);
+    if (!reused) await buildInto(folder, site, sources);
     return use(reused);
   });
 }
@@ -198,7 +205,8 @@ export async function withCurrentSite<T>({ contentDir, outDir }: BuildOptions, c
  * in place here: the folder is held while serving, and its manifest says "incomplete" throughout,
  * so that `offline` never takes it for a finished build.
  */
-export async function serveSite({ contentDir, outDir, cmsProxyPort }: BuildOptions, port: number): Promise<void> {
+export async function serveSite(site: BuildOptions, port: number): Promise<void> {
+  const { contentDir, outDir } = site;
   const { folder, lock } = holdOutputFolder(outDir, siteSpec(contentDir, "npm start"));
   process.once("exit", () => lock.release());
   // Ctrl+C ends npm start: let the folder go, then end as the signal would have.
@@ -224,7 +232,7 @@ export async function serveSite({ contentDir, outDir, cmsProxyPort }: BuildOptio
     writeManifest(folder.path, { tool: "bantin", kind: "site", complete: false, sources: "", files: listed });
     let serving = false;
     const eleventy = createEleventy(
-      { contentDir, cmsProxyPort },
+      site,
       content,
       folder.path,
       "serve",

@@ -23,6 +23,11 @@ export interface BantinOptions {
   sitemapLimit?: number;
   /** The port of the CMS's local proxy (npm run cms); decap-server's own by default. */
   cmsProxyPort?: number;
+  /**
+   * The site URL to build for instead of the settings' `url` (`--base-url`: a preview, a fork's
+   * GitHub Pages site); canonical links, feeds, the sitemap and the sub-path follow it.
+   */
+  siteUrl?: string;
 }
 
 /**
@@ -31,12 +36,12 @@ export interface BantinOptions {
  */
 await renderPagesAsWritten();
 
-export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT, cmsProxyPort = DEFAULT_PROXY_PORT }: BantinOptions): void {
+export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT, cmsProxyPort = DEFAULT_PROXY_PORT, siteUrl }: BantinOptions): void {
   let preloaded = content;
   let articleUrls: string[] = [];
   // Read per build, so that `npm start` picks up edited articles.
   eleventyConfig.addGlobalData("archive", () => {
-    const current = preloaded ?? loadContent(contentDir);
+    const current = withSiteUrl(preloaded ?? loadContent(contentDir), siteUrl);
     preloaded = undefined;
     articleUrls = current.articles.map((article) => article.url);
     const archive = buildArchive(current);
@@ -57,4 +62,9 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   eleventyConfig.setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(searchPlugin, { articleUrls: () => articleUrls });
   eleventyConfig.setTemplateFormats(["njk"]);
+}
+
+/** The content with `siteUrl`, when given, as its settings' `url`, in the form the settings schema keeps it. */
+function withSiteUrl(content: Content, siteUrl: string | undefined): Content {
+  return siteUrl === undefined ? content : { ...content, settings: { ...content.settings, url: siteUrl.replace(/\/+$/, "") } };
 }

@@ -228,7 +228,7 @@ describe("errors, and --debug", () => {
   });
 
   it.each([
-    [["--debug", "build", "--bogus"], "build: không có tùy chọn --bogus; cách dùng: npm run build -- [--content DIR] [--out DIR]\n", 2],
+    [["--debug", "build", "--bogus"], "build: không có tùy chọn --bogus; cách dùng: npm run build -- [--content DIR] [--out DIR] [--base-url URL]\n", 2],
     [["import", "--debug", "--bogus", "a.txt"], "import: không có tùy chọn --bogus; cách dùng: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
     [["--debug", "buidl"], 'không có lệnh "buidl"; các lệnh là build, serve, check, offline, import, new, cms\n', 2],
   ])("%j: wrong usage stays one line, --debug or not", async (argv, stderr, code) => {
