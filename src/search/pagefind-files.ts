@@ -37,6 +37,22 @@ export interface PagefindEntry {
   [other: string]: unknown;
 }
 
+/** The folders of a bundle whose files are all named by a hash of their content: word chunks, page fragments, filters. */
+export const CONTENT_HASHED_FOLDERS = ["index", "fragment", "filter"] as const;
+
+/**
+ * Whether a file of a bundle, by its path inside it ("/index/vi_1a2b3c4.pf_index"), is named by a
+ * hash of its content, so that a changed file gets a new name: the chunks of CONTENT_HASHED_FOLDERS
+ * and the meta files. The others keep their names from build to build: the entry
+ * (`pagefind-entry.json`, which names the meta files), the scripts, and the WebAssembly, named by
+ * language (`wasm.unknown.pagefind`), which changes with Pagefind's version.
+ */
+export function isContentHashed(file: string): boolean {
+  const [folder, name, ...deeper] = file.split("/").slice(1);
+  if (name !== undefined) return deeper.length === 0 && (CONTENT_HASHED_FOLDERS as readonly string[]).includes(folder!);
+  return /^pagefind\.[^/]+\.pf_meta$/.test(folder!);
+}
+
 export function readPagefindFile(file: string): unknown {
   const raw = zlib.gunzipSync(fs.readFileSync(file));
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind index file`);

@@ -12,6 +12,7 @@ import { cmsPlugin } from "./cms-plugin.ts";
 import { renderPagesAsWritten } from "./eleventy-memory.ts";
 import { filters } from "./filters.ts";
 import { fontsStylesheet } from "./fonts.ts";
+import { hostHeadersPlugin } from "./host-headers.ts";
 import { searchPlugin } from "./search-plugin.ts";
 
 export interface BantinOptions {
@@ -39,11 +40,13 @@ await renderPagesAsWritten();
 export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, sitemapLimit = SITEMAP_LIMIT, cmsProxyPort = DEFAULT_PROXY_PORT, siteUrl }: BantinOptions): void {
   let preloaded = content;
   let articleUrls: string[] = [];
+  let builtSiteUrl = "";
   // Read per build, so that `npm start` picks up edited articles.
   eleventyConfig.addGlobalData("archive", () => {
     const current = withSiteUrl(preloaded ?? loadContent(contentDir), siteUrl);
     preloaded = undefined;
     articleUrls = current.articles.map((article) => article.url);
+    builtSiteUrl = current.settings.url;
     const archive = buildArchive(current);
     // The sitemap lists the archive's pages, split at this build's limit.
     return { ...archive, sitemap: splitSitemap(sitemapEntries(archive), sitemapLimit), legacyRedirects: legacyRedirects(archive.articles, archive.settings.url) };
@@ -57,10 +60,12 @@ export function bantinPlugin(eleventyConfig: UserConfig, { contentDir, content, 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(clientScriptsPlugin);
   eleventyConfig.addPlugin(cmsPlugin, { contentDir, localBackendUrl: localBackendUrl(cmsProxyPort) });
-  // After a build, listeners run in the order registered: the index first, then (npm start) the
-  // clean-up and manifest that site/build.ts registers after this plugin.
+  // After a build, listeners run in the order registered: the index first, the hosts' `_headers`
+  // made from its files, then (npm start) the clean-up and manifest that site/build.ts registers
+  // after this plugin.
   eleventyConfig.setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(searchPlugin, { articleUrls: () => articleUrls });
+  eleventyConfig.addPlugin(hostHeadersPlugin, { siteUrl: () => builtSiteUrl });
   eleventyConfig.setTemplateFormats(["njk"]);
 }
 

@@ -8,10 +8,12 @@ import { STATIC_DIR } from "../core/project.ts";
 import { PAGEFIND_FOLDER } from "../search/indexer.ts";
 import { CLIENT_SCRIPTS } from "./client-scripts.ts";
 import { cmsFiles } from "./cms-plugin.ts";
+import { HOST_HEADERS_FILE } from "./host-headers.ts";
 
 /**
  * Everything a build writes into `outDir`, as site paths: the templates' output, the static files,
- * the browser bundles, the CMS's copy of Decap CMS and the search index. Only those that are there: npm start indexes once.
+ * the browser bundles, the CMS's copy of Decap CMS, the search index and the hosts' `_headers`
+ * that goes with it. Only those that are there: npm start indexes once.
  */
 export function builtFiles(outDir: string, results: readonly { outputPath: string | false }[]): Set<string> {
   const sitePath = (file: string) => `/${path.relative(outDir, file).split(path.sep).join("/")}`;
@@ -23,6 +25,7 @@ export function builtFiles(outDir: string, results: readonly { outputPath: strin
     ...CLIENT_SCRIPTS.map((script) => script.url),
     ...cmsFiles(),
     ...pagefind,
+    ...(fs.existsSync(path.join(outDir, HOST_HEADERS_FILE)) ? [HOST_HEADERS_FILE] : []),
   ]);
 }
 
