@@ -14,19 +14,20 @@ export interface CommandHelp {
 
 const CONTENT = "thư mục nội dung: các bài viết, video, _data/site.json";
 const SITE_OUT = "thư mục ghi trang web vào";
+const BASE_URL = "dựng cho địa chỉ trang này thay cho `url` trong cài đặt (bản xem trước, trang GitHub Pages của một bản fork)";
 
 export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
   build: {
     summary: "dựng trang web (mặc định content/ → dist/)",
     description:
       "Dựng trang web từ thư mục nội dung vào thư mục đầu ra, kèm chỉ mục tìm kiếm.\nNội dung có lỗi thì không dựng, và mọi lỗi của mọi tệp được liệt kê; mã thoát 0 chỉ khi thành công.",
-    options: { content: CONTENT, out: SITE_OUT },
+    options: { content: CONTENT, out: SITE_OUT, "base-url": BASE_URL },
   },
   serve: {
     summary: "dựng trang web, mở xem và tự tải lại khi sửa",
     description:
       "Dựng trang web, phục vụ ở http://localhost:N/ (dưới đường dẫn con của địa chỉ trang) và\ndựng lại khi nội dung hoặc mẫu trang thay đổi. Dừng bằng Ctrl+C.",
-    options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ" },
+    options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ", "base-url": BASE_URL },
   },
   cms: {
     summary: "sửa bài trên trình duyệt: trang quản trị ở /quan-tri/, lưu vào máy này",
@@ -49,6 +50,7 @@ export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
       site: "trang web đã dựng để sao chép; được dựng trước nếu không làm từ nội dung hiện tại",
       out: "thư mục ghi bản sao vào",
       zip: "nén thêm bản sao thành tệp zip này",
+      "base-url": BASE_URL,
     },
   },
   import: {

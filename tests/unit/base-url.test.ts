@@ -38,14 +38,14 @@ describe("a wrong --base-url", () => {
     const content = copyFixture("site");
     const { code, stdout, stderr } = await bantin([command, "--content", content, "--base-url", value], { cwd });
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toMatch(new RegExp(`^${command}: --base-url: expected an absolute http:// or https:// URL without query or fragment, e\\.g\\. https://example\\.github\\.io/ban-tin/, found ${JSON.stringify(value).replace(/[.]/g, "\\.")}; usage: npm [^\\n]+\\[--base-url URL\\]\\n$`));
+    expect(stderr).toMatch(new RegExp(`^${command}: --base-url: cần một địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, không có \\? hay #, ví dụ https://example\\.github\\.io/ban-tin/, nhưng thấy ${JSON.stringify(value).replace(/[.?]/g, "\\$&")}; cách dùng: npm [^\\n]+\\[--base-url URL\\]\\n$`));
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
   it("without its value: one line", async () => {
     const { code, stderr } = await bantin(["build", "--base-url"], { cwd: tempDir("base-url") });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^build: option --base-url needs a value; usage: [^\n]+\n$/);
+    expect(stderr).toMatch(/^build: tùy chọn --base-url cần một giá trị; cách dùng: [^\n]+\n$/);
   });
 });
 
