@@ -144,7 +144,7 @@ const STILL_MAX_MS = 60_000;
  * writing: the folder is removed only once they have stopped, or they would make parts of it again
  * (and a copy failing there would be an unhandled rejection).
  */
-async function untilStill(dir: string): Promise<void> {
+export async function untilStill(dir: string): Promise<void> {
   let last = "";
   for (let waited = 0; waited < STILL_MAX_MS; waited += STILL_MS) {
     const now = JSON.stringify(folderSize(dir));

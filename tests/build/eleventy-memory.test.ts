@@ -8,6 +8,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { describe, expect, it } from "vitest";
 import { LAYOUTS_DIR } from "../../src/core/project.ts";
 import { pagesInMemory, TEMPLATES_AT_ONCE } from "../../src/site/eleventy-memory.ts";
+import { untilStill } from "../../src/site/build.ts";
 import { bantinPlugin } from "../../src/site/plugin.ts";
 import { FIXTURES, tempDir } from "../helpers/site.ts";
 
@@ -41,7 +42,10 @@ describe("pages Eleventy wrote", () => {
     const layoutsDir = path.join(tempDir("memory-layouts"), "layouts");
     fs.cpSync(LAYOUTS_DIR, layoutsDir, { recursive: true });
     fs.writeFileSync(path.join(layoutsDir, "borrows.njk"), "---\npermalink: /borrows/\n---\n{{ collections.all[0].templateContent }}\n");
-    const written = fixtureSite(tempDir("memory-content"), layoutsDir).write();
+    const outDir = tempDir("memory-content");
+    const written = fixtureSite(outDir, layoutsDir).write();
     await expect(written).rejects.toMatchObject({ originalError: { message: expect.stringMatching(/borrows\.njk uses another page's content/) } });
+    // Eleventy rejects while its copies go on writing: they must end before the folder is removed.
+    await untilStill(outDir);
   });
 });
