@@ -2,7 +2,7 @@
 import path from "node:path";
 import { readSettings } from "../content/load.ts";
 import { decimal, say } from "../core/messages.ts";
-import { pathPrefixOf, ROUTES } from "../content/urls.ts";
+import { ONLINE_ONLY_FOLDERS, pathPrefixOf } from "../content/urls.ts";
 import { checkOfflineTargets, writeOfflineCopy } from "../offline/copy.ts";
 import { withCurrentSite } from "../site/build.ts";
 import { defineCommand } from "./args.ts";
@@ -30,8 +30,7 @@ export const offlineCommand = defineCommand({
     const options = {
       guards: [{ path: site.contentDir, name: say("guardContent") }],
       zipFile: values.zip === undefined ? undefined : path.resolve(io.cwd, values.zip),
-      // The CMS saves through a server: from disk it could do nothing.
-      leaveOut: [ROUTES.cms],
+      leaveOut: ONLINE_ONLY_FOLDERS,
     };
     const print = (line: string) => io.stdout.write(`${line}\n`);
     // A refused --out or --zip is said before anything is built.

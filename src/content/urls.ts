@@ -32,6 +32,9 @@ export const ROUTES = {
   cmsScript: "/quan-tri/decap-cms.js",
   cmsSaveScript: "/quan-tri/bantin-cms.js",
 } as const;
+/** Folders of the site that an offline copy leaves out: the CMS, which saves through a server. */
+export const ONLINE_ONLY_FOLDERS: readonly string[] = [ROUTES.cms];
+
 export type RouteName = keyof typeof ROUTES;
 
 export const yearUrl = (year: number | string) => `/${year}/`;

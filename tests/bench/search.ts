@@ -22,6 +22,7 @@ import { generateArchive } from "./generated-archive.ts";
 import { QUERY_TABLE, summary, type TableQuery, timeQuery, type Timing } from "./search-latency.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { folderSize } from "../../src/core/files.ts";
+import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
 import { writeOfflineCopy } from "../../src/offline/copy.ts";
 import { indexSite } from "../../src/search/indexer.ts";
 
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
 
   started = performance.now();
   const offlineDir = path.join(root, "Bản tin lưu trữ");
-  const copy = await writeOfflineCopy(outDir, offlineDir);
+  const copy = await writeOfflineCopy(outDir, offlineDir, "/", { leaveOut: ONLINE_ONLY_FOLDERS });
   const built = folderSize(outDir);
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
   console.log(`offline copy in ${seconds(performance.now() - started)}: ${mib(copy.bytes)} in ${copy.files} files, against ${mib(built.bytes)} in ${built.files} files built (+${(((copy.bytes - built.bytes) / built.bytes) * 100).toFixed(1)}%)`);

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteFiles } from "../../src/core/files.ts";
+import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
 import { writeOfflineCopy } from "../../src/offline/copy.ts";
 import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
 import { buildFixture, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await writeOfflineCopy(site.outDir, offlineDir);
   const sample = await buildFixture(path.join(PROJECT, "content"));
   sampleOfflineDir = path.join(tempDir("offline-sample"), "Bản tin lưu trữ");
-  await writeOfflineCopy(sample.outDir, sampleOfflineDir);
+  // As npm run offline writes it: without the CMS.
+  await writeOfflineCopy(sample.outDir, sampleOfflineDir, "/", { leaveOut: ONLINE_ONLY_FOLDERS });
   hosted = await serveStatic(sample.outDir);
   offlineServed = await serveStatic(sampleOfflineDir);
   browser = await launchBrowser();

@@ -24,7 +24,7 @@ describe("--base-url", () => {
     const settings = fs.readFileSync(path.join(content, "_data/site.json"), "utf8");
     const { code, stdout } = await bantin(["build", "--content", content, "--out", site, "--base-url", FORK]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Built \d+ pages/);
+    expect(stdout).toMatch(/^Đã dựng \d+ trang/);
     expect(canonicalOf(path.join(site, "luu-tru/index.html"))).toBe(`${FORK}/luu-tru/`);
     expect(fs.readFileSync(path.join(site, "index.html"), "utf8")).toContain('href="/fork-name/css/site.css"');
     expect(fs.readFileSync(path.join(site, "_headers"), "utf8")).toMatch(/^\/fork-name\/pagefind\/index\/\*$/m);
@@ -39,17 +39,17 @@ describe("--base-url", () => {
     const forked = manifestOf(site).sources;
     const offline = async (...args: string[]) => (await bantin(["offline", "--content", content, "--site", site, "--out", copy, ...args])).stdout;
 
-    expect(await offline("--base-url", `${FORK}/`)).toMatch(/^Reusing /);
+    expect(await offline("--base-url", `${FORK}/`)).toMatch(/^Dùng lại /);
     // The copy's pages still name the address they were built for.
     expect(canonicalOf(path.join(copy, "luu-tru/index.html"))).toBe(`${FORK}/luu-tru/`);
     expect(fs.readFileSync(path.join(copy, "index.html"), "utf8")).not.toContain("/fork-name/css");
 
-    expect(await offline()).not.toMatch(/^Reusing /m);
+    expect(await offline()).not.toMatch(/^Dùng lại /m);
     expect(manifestOf(site).sources).not.toBe(forked);
     expect(canonicalOf(path.join(copy, "luu-tru/index.html"))).toBe("https://example.org/luu-tru/");
-    expect(await offline()).toMatch(/^Reusing /);
+    expect(await offline()).toMatch(/^Dùng lại /);
 
-    expect(await offline("--base-url", "https://example.github.io/khac/")).not.toMatch(/^Reusing /m);
+    expect(await offline("--base-url", "https://example.github.io/khac/")).not.toMatch(/^Dùng lại /m);
     expect(canonicalOf(path.join(copy, "luu-tru/index.html"))).toBe("https://example.github.io/khac/luu-tru/");
   });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { siteFiles } from "../../src/core/files.ts";
+import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
 import { type OfflineResult, writeOfflineCopy } from "../../src/offline/copy.ts";
 import { zipFolder } from "../../src/offline/zip.ts";
 import { buildFixture, type BuiltSite, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
@@ -19,7 +20,8 @@ beforeAll(async () => {
   written = await writeOfflineCopy(site.outDir, offlineDir);
   const sample = await buildFixture(path.join(PROJECT, "content"));
   sampleOfflineDir = path.join(tempDir("offline-sample"), "Bản tin lưu trữ");
-  await writeOfflineCopy(sample.outDir, sampleOfflineDir);
+  // As npm run offline writes it: without the CMS.
+  await writeOfflineCopy(sample.outDir, sampleOfflineDir, "/", { leaveOut: ONLINE_ONLY_FOLDERS });
 });
 
 const LINKS = "[href], [src], [srcset], [poster], form[action]";
