@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../core/errors.ts";
 import type { CapturedPage } from "./capture.ts";
-import { writeFileAtomically } from "./writing.ts";
+import { writeFileAtomically } from "../core/atomic-write.ts";
 
 /** Relative to the content folder. */
 export const LEDGER_FILE = "_data/imported.json";

@@ -6,7 +6,7 @@ import { articleUrl } from "../content/urls.ts";
 import type { ContentIndex } from "./content-index.ts";
 import type { ImportLedger } from "./ledger.ts";
 import type { ImportResult } from "./report.ts";
-import { writeFileAtomically } from "./writing.ts";
+import { writeFileAtomically } from "../core/atomic-write.ts";
 
 /** Suffixes tried for pages sharing a file name; reaching it means something is wrong with the input. */
 const MAX_SUFFIX = 1000;

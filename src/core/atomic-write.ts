@@ -1,8 +1,9 @@
-// Writing the importer's files (articles, the record of imported pages) so that a crash, a full
-// disk or a refused folder never leaves half a file, a stray temporary file or an empty folder.
+// Writing a file so that a crash, a full disk or a refused folder never leaves half a file, a stray
+// temporary file or an empty folder: the importer's articles and record of imported pages, and the
+// content files `npm run check -- --fix` normalises.
 import fs from "node:fs";
 import path from "node:path";
-import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
+import { makeFolders, removeEmptyFolders } from "./folders.ts";
 
 /*
  * Errors of link() that mean the file system has no hard links (FAT and some network file
@@ -16,8 +17,9 @@ let tempCounter = 0;
 /**
  * Writes `target` through a temporary file beside it, so that a reader or a crash never sees half
  * of it. A new file (`replace` false) is linked into place, which fails with EEXIST instead of
- * replacing a file that appeared meanwhile; `replace` renames over it. On any failure the
- * temporary file and the folders made for it are removed before the error is thrown.
+ * replacing a file that appeared meanwhile; `replace` renames over it, keeping the permissions of
+ * the file it replaces. On any failure the temporary file and the folders made for it are removed
+ * before the error is thrown.
  */
 export function writeFileAtomically(target: string, content: string, { replace }: { replace: boolean }): void {
   const created = makeFolders(path.dirname(target));
@@ -25,8 +27,11 @@ export function writeFileAtomically(target: string, content: string, { replace }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${tempCounter++}.tmp`);
   try {
     fs.writeFileSync(temp, content, { flag: "wx" });
-    if (replace) fs.renameSync(temp, target);
-    else linkIntoPlace(temp, target);
+    if (replace) {
+      const replaced = fs.statSync(target, { throwIfNoEntry: false });
+      if (replaced) fs.chmodSync(temp, replaced.mode & 0o7777);
+      fs.renameSync(temp, target);
+    } else linkIntoPlace(temp, target);
   } catch (error) {
     removeQuietly(temp);
     removeEmptyFolders(created);
