@@ -11,6 +11,8 @@ export interface Problem {
   line?: number;
   /** What is wrong and what is expected. */
   message: string;
+  /** What sort of problem, for scripts (`npm run check -- --json`); "content" when not given. */
+  kind?: string;
 }
 
 export function formatProblem(problem: Problem): string {
