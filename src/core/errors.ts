@@ -82,13 +82,18 @@ export function findContentError(error: unknown): ContentError | undefined {
 
 /** The closest known name to a misspelt one, if it is close enough to be a likely typo. */
 export function suggest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  const best = closest(name.toLowerCase(), known);
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? known[best.index] : undefined;
+}
+
+/** The index of the known name fewest edits away from `name` (the first of a tie), however far; undefined when none is known. */
+export function closest(name: string, known: readonly string[]): { index: number; distance: number } | undefined {
+  let best: { index: number; distance: number } | undefined;
+  known.forEach((candidate, index) => {
+    const distance = editDistance(name, candidate);
+    if (!best || distance < best.distance) best = { index, distance };
+  });
+  return best;
 }
 
 function editDistance(a: string, b: string): number {
