@@ -38,7 +38,8 @@ export function htmlIds(html: string): string[] {
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
-const decodeEntities = (value: string) => value.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ENTITIES[name]!);
+/** An attribute value of sanitize-html's output as written in the body: it escapes only these four. */
+export const decodeEntities = (value: string) => value.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ENTITIES[name]!);
 
 /** Each id with the line of the body where it is written: the n-th id "x" at the n-th id="x" of the Markdown. */
 export function locateIds(ids: readonly string[], body: string, bodyLine: number): BodyId[] {

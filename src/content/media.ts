@@ -1,5 +1,6 @@
-// Media named in front matter (an article's `image`, a video's `file`): a file under static/,
-// which the build copies to the site root, or an address on the web.
+// Local files: media named in front matter (an article's `image`, a video's `file`), a file under
+// static/, which the build copies to the site root, or an address on the web; and the files a body
+// links to (links.ts), which must be there too.
 import fs from "node:fs";
 import path from "node:path";
 import type { Problem } from "../core/errors.ts";
@@ -20,6 +21,14 @@ export function mediaSrc(value: string): string {
   return URL_SCHEME.test(value) ? value : `/${staticPath(value)}`;
 }
 
+/** Whether a path (relative to static/, with forward slashes) names a file there. */
+export function isStaticFile(local: string): boolean {
+  return !local.split("/").includes("..") && fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** What is wrong with a local file `value` that is not under static/, at `local` there. */
+export const notAStaticFile = (value: string, local: string) => say("mediaMissing", { value: JSON.stringify(value), path: local });
+
 /**
  * A problem when a media value is neither an http(s) address nor the path of a file under
  * static/. Web addresses are not fetched.
@@ -32,6 +41,5 @@ export function mediaProblems(file: string, field: string, value: string | undef
     return problem(say("mediaNotLocalOrWeb", { value: JSON.stringify(value) }));
   }
   const local = staticPath(value);
-  if (!local.split("/").includes("..") && fs.statSync(path.join(STATIC_DIR, local), { throwIfNoEntry: false })?.isFile()) return [];
-  return problem(say("mediaMissing", { value: JSON.stringify(value), path: local }));
+  return isStaticFile(local) ? [] : problem(notAStaticFile(value, local));
 }
