@@ -75,6 +75,15 @@ export function validate<S extends z.ZodType>(schema: S, data: Record<string, un
   return undefined;
 }
 
+/** The front-matter field whose value line `line` of the file is part of; undefined in the body or before the first field. */
+export function fieldAtLine({ lines, bodyLine }: Pick<Source, "lines" | "bodyLine">, line: number): string | undefined {
+  if (line >= bodyLine) return undefined;
+  let field: string | undefined;
+  let fieldLine = 0;
+  for (const [key, keyLine] of lines) if (keyLine <= line && keyLine > fieldLine) [field, fieldLine] = [key, keyLine];
+  return field;
+}
+
 /** Line of each top-level key in the front matter, so messages point at the line to fix. */
 function keyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();

@@ -4,7 +4,7 @@
 // do until the pages render.
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { startWorker } from "../core/ts-worker.ts";
-import { type ArticleBatch, beginLoading, type Content, finishLoading, readArticles } from "./load.ts";
+import { type ArticleBatch, beginLoading, collectContent, type Content, finishLoading, type LoadStart, type ReadOptions, readArticles, type ReviewedContent } from "./load.ts";
 import type { Settings } from "./schema.ts";
 
 /** Below this many articles, starting a worker (about half a second) costs more than it saves. */
@@ -14,23 +14,42 @@ export const PARALLEL_FROM = 2_000;
 const WORKER_SHARE = 0.45;
 
 interface Job {
-  bantinReadArticles: { contentDir: string; files: string[]; settings: Settings | undefined };
+  bantinReadArticles: { contentDir: string; files: string[]; settings: Settings | undefined; options: ReadOptions };
+}
+
+interface Parallel {
+  /** Below this many articles, one thread reads them all. */
+  parallelFrom?: number;
 }
 
 /**
  * loadContent (load.ts), with the articles read on two cores when there are at least `parallelFrom`:
  * the same content, and the same problems in the same order.
  */
-export async function loadContentInParallel(contentDir: string, { parallelFrom = PARALLEL_FROM }: { parallelFrom?: number } = {}): Promise<Content> {
+export async function loadContentInParallel(contentDir: string, { parallelFrom = PARALLEL_FROM }: Parallel = {}): Promise<Content> {
   const begun = beginLoading(contentDir);
-  const files = begun.files.articles;
-  if (files.length < parallelFrom) return finishLoading(contentDir, begun, [readArticles(contentDir, files, begun.settings)]);
+  return finishLoading(contentDir, begun, await readBatches(contentDir, begun, parallelFrom, {}));
+}
+
+/**
+ * The folder read for `npm run check` (ReadOptions.review in load.ts): everything, and every
+ * problem, returned rather than thrown; on two cores as loadContentInParallel reads.
+ */
+export async function reviewContentInParallel(contentDir: string, { parallelFrom = PARALLEL_FROM }: Parallel = {}): Promise<ReviewedContent> {
+  const options = { review: true };
+  const begun = beginLoading(contentDir, options);
+  return collectContent(contentDir, begun, await readBatches(contentDir, begun, parallelFrom, options), options);
+}
+
+/** The articles of the folder, in order: in one batch, or in two, the second read by a worker. */
+async function readBatches(contentDir: string, { files: { articles: files }, settings }: LoadStart, parallelFrom: number, options: ReadOptions): Promise<ArticleBatch[]> {
+  if (files.length < parallelFrom) return [readArticles(contentDir, files, settings, options)];
   const split = Math.ceil(files.length * (1 - WORKER_SHARE));
-  const theirs = readInWorker({ bantinReadArticles: { contentDir, files: files.slice(split), settings: begun.settings } });
+  const theirs = readInWorker({ bantinReadArticles: { contentDir, files: files.slice(split), settings, options } });
   // Read here meanwhile; a rejection of the worker's waits until this is done.
   theirs.catch(() => {});
-  const mine = readArticles(contentDir, files.slice(0, split), begun.settings);
-  return finishLoading(contentDir, begun, [mine, await theirs]);
+  const mine = readArticles(contentDir, files.slice(0, split), settings, options);
+  return [mine, await theirs];
 }
 
 function readInWorker(job: Job): Promise<ArticleBatch> {
@@ -47,4 +66,4 @@ function readInWorker(job: Job): Promise<ArticleBatch> {
 
 // In the worker: read the articles it was given and send them back.
 const job = (workerData as Partial<Job> | null)?.bantinReadArticles;
-if (!isMainThread && parentPort && job) parentPort.postMessage(readArticles(job.contentDir, job.files, job.settings) satisfies ArticleBatch);
+if (!isMainThread && parentPort && job) parentPort.postMessage(readArticles(job.contentDir, job.files, job.settings, job.options) satisfies ArticleBatch);

@@ -8,12 +8,14 @@ import { bodyIdProblems, htmlIds, LAYOUT_IDS, locateIds, videoPageIdProblems, ty
 import { mappedCategoryName } from "./categories.ts";
 import { articleClashes, videoClashes } from "./clashes.ts";
 import { decodeContentFile } from "./file-text.ts";
-import { readSource, type Source, validate } from "./front-matter.ts";
+import { fieldAtLine, readSource, type Source, validate } from "./front-matter.ts";
 import { createRenderer, excerpt, type RenderedBody } from "./markdown.ts";
 import { mediaProblems, mediaSrc } from "./media.ts";
+import { nfcProblem } from "./nfc.ts";
 import { type ArticleFrontMatter, articleSchema, describe, type Settings, settingsSchema, type VideoFrontMatter, videoSchema } from "./schema.ts";
 import { contentFiles, SETTINGS_FILE } from "./sources.ts";
-import { articleUrl, videoUrl } from "./urls.ts";
+import { placedWordUses, type WordUse } from "./tone-placement.ts";
+import { articleUrl, ROUTES, videoUrl } from "./urls.ts";
 
 /** An article as the templates see it: plain data, dates as ISO strings in +07:00. */
 export interface Article {
@@ -65,6 +67,50 @@ export interface Content {
 }
 
 /**
+ * How a content folder is read. `review` is for `npm run check`, which looks further than a build
+ * needs: drafts are read and checked like the rest (and kept apart), the body of a file whose
+ * front matter is wrong is still rendered (for its links), each file's text is looked at for what a
+ * build passes over (text not in NFC, words with a tone mark that could sit on another vowel:
+ * nfc.ts, tone-placement.ts), and the lines of its front-matter fields are kept.
+ */
+export interface ReadOptions {
+  review?: boolean;
+}
+
+/** What a review notes of one file's text. */
+export interface FileReview {
+  file: string;
+  /** Line of each front-matter field, and where the body starts (as in Source). */
+  lines: Map<string, number>;
+  bodyLine: number;
+  /** Words whose tone mark could sit on either vowel of oa, oe or uy. */
+  words: WordUse[];
+}
+
+/**
+ * The body of a file a review reads although it has no place on the site (its front matter is
+ * wrong), so that its links are checked in the same run: its page is known only for a video.
+ */
+export interface UnplacedBody {
+  file: string;
+  html: string;
+  page?: string;
+}
+
+/** Everything read from a content folder, problems included, for a review (load-parallel.ts: reviewContentInParallel). */
+export interface ReviewedContent {
+  /** Undefined when the settings file is missing or wrong (a problem says why). */
+  settings: Settings | undefined;
+  articles: Article[];
+  videos: Video[];
+  drafts: { articles: Article[]; videos: Video[] };
+  unplaced: UnplacedBody[];
+  problems: Problem[];
+  /** Every file that could be read, settings first. */
+  reviews: FileReview[];
+}
+
+/**
  * Reads and checks every file of a content folder. Either returns all of it or throws one
  * ContentError with every problem of every file: nothing is dropped silently.
  */
@@ -78,70 +124,96 @@ export interface LoadStart {
   settings: Settings | undefined;
   files: ReturnType<typeof contentFiles>;
   problems: Problem[];
+  /** The settings file's, when reviewing. */
+  reviews: FileReview[];
 }
 
 /** The first step of loadContent: the folder, its settings, its list of files. */
-export function beginLoading(contentDir: string): LoadStart {
+export function beginLoading(contentDir: string, { review = false }: ReadOptions = {}): LoadStart {
   const folder = folderProblem(contentDir);
   if (folder) throw new ContentError([folder]);
   const problems: Problem[] = [];
-  const settings = loadSettings(contentDir, problems);
+  const reviews: FileReview[] = [];
+  const settings = loadSettings(contentDir, problems, review ? reviews : undefined);
   const files = contentFiles(contentDir);
   problems.push(...files.problems);
-  return { settings, files, problems };
+  return { settings, files, problems, reviews };
 }
 
 /** Articles read from some of the files, in their order, and the problems found in them. */
 export interface ArticleBatch {
   articles: Article[];
+  /** When reviewing: drafts, and bodies of articles with no place on the site. */
+  drafts: Article[];
+  unplaced: UnplacedBody[];
   problems: Problem[];
+  reviews: FileReview[];
 }
 
 /** The articles of `files` (paths in the content folder), each read and checked on its own. */
-export function readArticles(contentDir: string, files: readonly string[], settings: Settings | undefined): ArticleBatch {
+export function readArticles(contentDir: string, files: readonly string[], settings: Settings | undefined, { review = false }: ReadOptions = {}): ArticleBatch {
   const render = createRenderer(settings?.iframeHosts ?? []);
   const problems: Problem[] = [];
   const articles: Article[] = [];
+  const drafts: Article[] = [];
+  const unplaced: UnplacedBody[] = [];
+  const reviews: FileReview[] = [];
   for (const file of files) {
-    const source = readContentFile(contentDir, file, problems);
+    const source = readContentFile(contentDir, file, problems, review ? reviews : undefined);
     const data = source && validate(articleSchema, source.data, file, source.lines, problems);
-    if (!source || !data || data.draft) continue;
+    if (source && !data && review) unplaced.push({ file, html: render(source.body).html });
+    if (!source || !data || (data.draft && !review)) continue;
     const body = render(source.body);
     problems.push(...mediaProblems(file, "image", data.image, source.lines), ...bodyIdProblems(file, bodyIds(source, body.html)));
     const slug = data.slug ?? slugify(data.title);
     if (!slug) problems.push({ file, field: "title", line: source.lines.get("title"), message: say("noSlugFromTitle") });
     if (!slugify(data.category)) problems.push({ file, field: "category", line: source.lines.get("category"), message: say("noCategoryUrl", { name: JSON.stringify(data.category) }) });
     // An article with no URL or no category page would only add clashes at those empty places.
-    else if (slug) articles.push(toArticle(file, data, slug, body, settings?.categories ?? {}));
+    if (slug && slugify(data.category)) (data.draft ? drafts : articles).push(toArticle(file, data, slug, body, settings?.categories ?? {}));
+    else if (review) unplaced.push({ file, html: body.html });
   }
-  return { articles, problems };
+  return { articles, drafts, unplaced, problems, reviews };
 }
 
 /**
  * The last step of loadContent, given the articles of all files in `batches`, in order: the videos,
  * then what only the whole archive shows (two articles at one URL); throws one ContentError for all.
  */
-export function finishLoading(contentDir: string, { settings, files, problems: found }: LoadStart, batches: readonly ArticleBatch[]): Content {
+export function finishLoading(contentDir: string, begun: LoadStart, batches: readonly ArticleBatch[]): Content {
+  const { settings, articles, videos, problems } = collectContent(contentDir, begun, batches);
+  if (problems.length > 0 || !settings) throw new ContentError(problems);
+  return { settings, articles, videos };
+}
+
+/** finishLoading without the throw: everything read, and every problem found. */
+export function collectContent(contentDir: string, { settings, files, problems: found, reviews: settingsReviews }: LoadStart, batches: readonly ArticleBatch[], { review = false }: ReadOptions = {}): ReviewedContent {
   const problems = [...found, ...batches.flatMap((batch) => batch.problems)];
   const articles = batches.flatMap((batch) => batch.articles);
+  const reviews = [...settingsReviews, ...batches.flatMap((batch) => batch.reviews)];
   const render = createRenderer(settings?.iframeHosts ?? []);
   const videos: Video[] = [];
+  const draftVideos: Video[] = [];
+  const unplaced = batches.flatMap((batch) => batch.unplaced);
   const videoIds: VideoIds[] = [];
   for (const file of files.videos) {
-    const source = readContentFile(contentDir, file, problems);
+    const source = readContentFile(contentDir, file, problems, review ? reviews : undefined);
     const data = source && validate(videoSchema, source.data, file, source.lines, problems);
-    if (!source || !data || data.draft) continue;
+    if (source && !data && review) unplaced.push({ file, html: render(source.body).html, page: ROUTES.videos });
+    if (!source || !data || (data.draft && !review)) continue;
     const video = toVideo(file, data, render(source.body).html);
     const ids = bodyIds(source, video.html);
     problems.push(...mediaProblems(file, "file", data.file, source.lines), ...bodyIdProblems(file, ids), ...anchorProblems(video));
     if (!video.id) continue;
+    if (data.draft) {
+      draftVideos.push(video);
+      continue;
+    }
     videos.push(video);
     videoIds.push({ file, id: video.id, bodyIds: ids });
   }
 
   problems.push(...articleClashes(articles), ...videoClashes(videos), ...videoPageIdProblems(videoIds));
-  if (problems.length > 0 || !settings) throw new ContentError(problems);
-  return { settings, articles, videos };
+  return { settings, articles, videos, drafts: { articles: batches.flatMap((batch) => batch.drafts), videos: draftVideos }, unplaced, problems, reviews };
 }
 
 /** The content folder itself: one problem, rather than every file "missing", when it is not there. */
@@ -162,12 +234,29 @@ function bodyIds(source: Source, html: string) {
   return locateIds(htmlIds(html), source.body, source.bodyLine);
 }
 
-function readContentFile(contentDir: string, file: string, problems: Problem[]): Source | undefined {
-  const text = readText(contentDir, file, problems);
-  return text === undefined ? undefined : readSource(file, text, problems);
+/** A content file's front matter and body, from its text in NFC; with `reviews`, its review is added to them. */
+function readContentFile(contentDir: string, file: string, problems: Problem[], reviews?: FileReview[]): Source | undefined {
+  const decoded = readText(contentDir, file, problems);
+  if (decoded === undefined) return undefined;
+  const text = decoded.normalize("NFC");
+  const source = readSource(file, text, problems);
+  if (reviews) reviews.push(reviewText(file, decoded, text, source ?? { lines: new Map(), bodyLine: 1 }, problems));
+  return source;
 }
 
-/** A content file as NFC text, or undefined with a problem saying why it cannot be read. */
+/** Only the front matter and body of a content file, or undefined when it cannot be read. */
+export function readContentSource(contentDir: string, file: string): Source | undefined {
+  return readContentFile(contentDir, file, []);
+}
+
+/** A file's review, and a problem when its text (`decoded`, before it became `text` in NFC) was not NFC. */
+function reviewText(file: string, decoded: string, text: string, { lines, bodyLine }: Pick<Source, "lines" | "bodyLine">, problems: Problem[]): FileReview {
+  const notNfc = nfcProblem(file, decoded, text, (line) => fieldAtLine({ lines, bodyLine }, line));
+  if (notNfc) problems.push(notNfc);
+  return { file, lines, bodyLine, words: placedWordUses(text) };
+}
+
+/** A content file as it decodes (UTF-8, not yet normalised), or undefined with a problem saying why it cannot be read. */
 function readText(contentDir: string, file: string, problems: Problem[]): string | undefined {
   let bytes: Uint8Array;
   try {
@@ -177,7 +266,7 @@ function readText(contentDir: string, file: string, problems: Problem[]): string
     return undefined;
   }
   const decoded = decodeContentFile(bytes);
-  if (decoded.ok) return decoded.text.normalize("NFC");
+  if (decoded.ok) return decoded.text;
   problems.push({ file, line: decoded.line, message: decoded.message });
   return undefined;
 }
@@ -242,14 +331,16 @@ export function readSettings(contentDir: string): Settings {
   return settings;
 }
 
-function loadSettings(contentDir: string, problems: Problem[]): Settings | undefined {
+function loadSettings(contentDir: string, problems: Problem[], reviews?: FileReview[]): Settings | undefined {
   const file = SETTINGS_FILE;
   if (!fs.existsSync(path.join(contentDir, file))) {
     problems.push({ file, message: say("settingsMissing") });
     return undefined;
   }
-  const text = readText(contentDir, file, problems);
-  if (text === undefined) return undefined;
+  const decoded = readText(contentDir, file, problems);
+  if (decoded === undefined) return undefined;
+  const text = decoded.normalize("NFC");
+  if (reviews) reviews.push(reviewText(file, decoded, text, { lines: new Map(), bodyLine: 1 }, problems));
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ContentError } from "../../src/core/errors.ts";
 import { setLanguage } from "../../src/core/messages.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { loadContentInParallel } from "../../src/content/load-parallel.ts";
+import { loadContentInParallel, reviewContentInParallel } from "../../src/content/load-parallel.ts";
 import { contentProblems, copyFixture, writeArticle } from "../helpers/site.ts";
 
 /** The articles read in parallel whatever their number. */
@@ -37,6 +37,18 @@ describe("reading the articles on two cores", () => {
     );
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems).toEqual(expected);
+  });
+
+  it("reviews for `npm run check` as one thread does: drafts, unplaced bodies, text reviews and problems, in order", async () => {
+    const contentDir = copyFixture("site");
+    writeArticle(contentDir, "2011/01/a-sai-ngay.md", 'title: "Ngày viết sai"\ndate: "32/13/2011"\ncategory: "Tin tức"', "[Tin](/khong-co/)");
+    writeArticle(contentDir, "2012/12/z-nhap.md", 'title: "Nháp"\ndate: "2012-12-30 10:00"\ncategory: "Tin tức"\ndraft: true', "Hoà giải.");
+    writeArticle(contentDir, "2012/12/z-phan-ra.md", 'title: "Phân rã"\ndate: "2012-12-31 10:00"\ncategory: "Tin tức"'.normalize("NFD"), "Hòa hợp.");
+    const expected = await reviewContentInParallel(contentDir, { parallelFrom: Infinity });
+    expect(expected.drafts.articles.map((draft) => draft.file)).toEqual(["2012/01/ban-nhap.md", "2012/12/z-nhap.md"]);
+    expect(expected.unplaced.map((body) => body.file)).toEqual(["2011/01/a-sai-ngay.md"]);
+    expect(expected.problems.map((problem) => problem.kind ?? "content")).toEqual(["content", "nfc"]);
+    expect(await reviewContentInParallel(contentDir, { parallelFrom: 1 })).toEqual(expected);
   });
 
   it("says what loadContent says of a missing folder", async () => {
