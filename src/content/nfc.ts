@@ -47,6 +47,8 @@ const UTF8_BOM = "\uFEFF";
  * every moment. Returns the files rewritten, as paths in the folder.
  */
 export function normaliseFolder(contentDir: string): string[] {
+  // No folder: the check says so.
+  if (!fs.statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) return [];
   const { articles, videos } = contentFiles(contentDir);
   const files = [...(fs.existsSync(path.join(contentDir, SETTINGS_FILE)) ? [SETTINGS_FILE] : []), ...articles, ...videos];
   const rewritten: string[] = [];

@@ -1,0 +1,151 @@
+// `npm run check`, run in-process on fixture content folders: what an editor sees, the exit status,
+// --fix and --json.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bantin } from "../helpers/cli.ts";
+import { changes, NO_CHANGE, snapshot } from "../helpers/folder-state.ts";
+import { copyFixture, tempDir, writeArticle } from "../helpers/site.ts";
+
+const nfd = (text: string) => text.normalize("NFD");
+
+/** The fixture site with its one-article category named by a second article: nothing to warn about. */
+function quietSite(): string {
+  const site = copyFixture("site");
+  writeArticle(site, "2011/09/tin-them.md", 'title: "Tin thêm"\ndate: "2011-09-22 08:00"\ncategory: "Tin tức - Sự kiện"');
+  return site;
+}
+
+/** The lines of a report's section, "heading:" up to the next heading or the summary line. */
+function section(stdout: string, heading: RegExp): string[] {
+  const lines = stdout.trimEnd().split("\n");
+  const start = lines.findIndex((line) => heading.test(line));
+  if (start < 0) return [];
+  const end = lines.findIndex((line, index) => index > start && !line.startsWith("  "));
+  return lines.slice(start, end);
+}
+
+describe("npm run check", () => {
+  it("gives an editor who mistypes a date, misspells a field and links to a missing article all three in one run, with file and line", async () => {
+    const site = quietSite();
+    writeArticle(
+      site,
+      "2011/09/tin-moi.md",
+      'title: "Tin mới"\ndate: "2011-09-31 08:00"\ncategory: "Thông báo"\nautor: "Lê Văn Tám"',
+      "Đoạn đầu.\n\nXem thêm [tin nửa đêm](/2011/09/20/tin-luc-nua-dem/) và [tin cũ](/2011/09/25/chuyen-de-sau-dó/).",
+    );
+    const given = path.basename(site);
+    const { code, stdout, stderr } = await bantin(["check", "--content", given], { cwd: path.dirname(site) });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    const file = path.join(given, "2011/09/tin-moi.md");
+    expect(section(stdout, /^\d+ errors? in/)).toEqual([
+      "3 errors in 1 file:",
+      expect.stringMatching(new RegExp(`^  ${file}:3: \`date\`: not a real date or time`)),
+      `  ${file}:5: \`autor\`: unknown field — did you mean \`author\`?`,
+      `  ${file}:9: the link "/2011/09/25/chuyen-de-sau-dó/" leads to no page of the site; did you mean /2011/09/25/chuyen-de-sau-do/?`,
+    ]);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`3 errors: 8 articles, 1 video, 1 draft in ${given}/`);
+  });
+
+  it("lists errors, then warnings, then drafts, one line each, then a summary; warnings alone exit 0", async () => {
+    const site = quietSite();
+    writeArticle(site, "2011/09/hoa-giai.md", 'title: "Hoà giải ở cơ sở"\ndate: "2011-09-23 08:00"\ncategory: "Thong bao moi"', "Tổ hoà giải phường 5.");
+    writeArticle(site, "2011/09/hoa-hop.md", 'title: "Hòa hợp"\ndate: "2011-09-24 08:00"\ncategory: "Thông báo"', "Hòa hợp, hòa thuận.");
+    const { code, stdout, stderr } = await bantin(["check", "--content", site]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout.split("\n")).toEqual([
+      "2 warnings:",
+      `  ${site}/2011/09/hoa-giai.md:2: \`title\`: "hoà" (2 times in 1 file: 2011/09/hoa-giai.md) and "hòa" (3 times in 1 file: 2011/09/hoa-hop.md) are one word with its tone mark on different vowels; write it one way across the archive`,
+      `  ${site}/2011/09/hoa-giai.md:4: \`category\`: "Thong bao moi" is none of the categories other articles have; the nearest is "Thông báo"; a new category makes a new section of the site: keep it only if that is what you mean`,
+      "1 draft:",
+      `  ${site}/2012/01/ban-nhap.md:5: \`draft\`: "Bản nháp chưa đăng" is a draft: checked, but neither built nor indexed until \`draft: true\` is removed`,
+      `No errors, 2 warnings: 10 articles, 1 video, 1 draft in ${site}/`,
+      "",
+    ]);
+  });
+
+  it("checks images and files of bodies and drafts against static/, relative links from their page, and absolute ones under the site's sub-path", async () => {
+    const site = quietSite();
+    const settings = path.join(site, "_data/site.json");
+    fs.writeFileSync(settings, fs.readFileSync(settings, "utf8").replace('"https://example.org"', '"https://example.org/ban-tin/"'));
+    writeArticle(
+      site,
+      "2011/09/anh.md",
+      'title: "Ảnh"\ndate: "2011-09-22 09:00"\ncategory: "Thông báo"',
+      [
+        "![Có](/media/placeholder.svg) ![Thiếu](/media/thieu.jpg)",
+        "",
+        '<img src="/media/placeholdr.svg" alt="">',
+        "",
+        "[Cùng ngày](../../20/) [Không có](../khong-co/) [Tuyệt đối](https://example.org/ban-tin/luu-tru/) [Ngoài](https://example.org/luu-tru-cu/)",
+      ].join("\n"),
+    );
+    writeArticle(site, "2012/01/nhap-2.md", 'title: "Nháp hai"\ndate: "2012-01-06 10:00"\ncategory: "Thông báo"\ndraft: true', "[Bản nháp khác](/2012/01/05/ban-nhap-chua-dang/)");
+    const { code, stdout } = await bantin(["check", "--content", site]);
+    expect(code).toBe(1);
+    expect(section(stdout, /^\d+ errors? in/)).toEqual([
+      "4 errors in 2 files:",
+      `  ${site}/2011/09/anh.md:6: the image "/media/thieu.jpg" is not a file under static/ (put it at static/media/thieu.jpg, or give a URL)`,
+      `  ${site}/2011/09/anh.md:8: the image "/media/placeholdr.svg" is not a file under static/ (put it at static/media/placeholdr.svg, or give a URL); did you mean /media/placeholder.svg?`,
+      `  ${site}/2011/09/anh.md:10: the link "../khong-co/" leads to no page of the site`,
+      `  ${site}/2012/01/nhap-2.md:7: the link "/2012/01/05/ban-nhap-chua-dang/" leads to a draft (2012/01/ban-nhap.md), which is not published; publish it, or remove the link`,
+    ]);
+  });
+
+  it("names text not in NFC as an error; --fix rewrites those files composed, changing nothing else, and says which", async () => {
+    const site = quietSite();
+    const file = path.join(site, "2011/09/phan-ra.md");
+    const text = `---\r\ntitle: "${nfd("Hội nghị")}"\r\ndate: "2011-09-22 08:00"\r\ncategory: "Thông báo"\r\n---\r\nDòng một.\r\n${nfd("Đảng bộ phường")}\r\n`;
+    fs.writeFileSync(file, `\uFEFF${text}`);
+    const before = snapshot(site);
+
+    const checked = await bantin(["check", "--content", site]);
+    expect(checked.code).toBe(1);
+    expect(section(checked.stdout, /^\d+ errors? in/)).toEqual([
+      "1 error in 1 file:",
+      `  ${site}/2011/09/phan-ra.md:2: \`title\`: text is not in Unicode NFC (and 1 more line): letters are written decomposed (a letter, then its marks), as some programs save them; run npm run check -- --fix to rewrite the file composed`,
+    ]);
+    expect(changes(before, snapshot(site))).toEqual(NO_CHANGE);
+
+    const fixed = await bantin(["check", "--content", site, "--fix"]);
+    expect({ code: fixed.code, stderr: fixed.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(fixed.stdout.split("\n").slice(0, 2)).toEqual([`Normalised to NFC: ${site}/2011/09/phan-ra.md`, "1 draft:"]);
+    expect(changes(before, snapshot(site))).toEqual({ added: [], removed: [], changed: [file] });
+    expect(fs.readFileSync(file, "utf8")).toBe(`\uFEFF${text.normalize("NFC")}`);
+  });
+
+  it("--json prints one JSON document and nothing else, with the same findings, and the same exit status", async () => {
+    const site = copyFixture("site");
+    writeArticle(site, "2011/09/tin-moi.md", 'title: "Tin mới"\ndate: "2011-09-22 08:00"\ncategory: "Thông báo"', "[Mất](/khong-co/)");
+    const { code, stdout, stderr } = await bantin(["check", "--content", site, "--json"]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    expect(JSON.parse(stdout)).toEqual({
+      content: site,
+      articles: 8,
+      videos: 1,
+      fixed: [],
+      errors: [{ file: `${site}/2011/09/tin-moi.md`, line: 6, field: null, message: 'the link "/khong-co/" leads to no page of the site', kind: "link" }],
+      warnings: [
+        {
+          file: `${site}/2011/09/nua-dem.md`,
+          line: 4,
+          field: "category",
+          message: expect.stringMatching(/^"Tin tức - Sự kiện" is none of the categories other articles have/),
+          kind: "category",
+        },
+      ],
+      drafts: [{ file: `${site}/2012/01/ban-nhap.md`, line: 5, field: "draft", message: expect.any(String), kind: "draft" }],
+    });
+  });
+
+  it("--json --fix with a missing folder, or a file, gives that one error as JSON", async () => {
+    const missing = path.join(tempDir("gone"), "noi-dung");
+    const file = path.join(tempDir("file"), "site.json");
+    fs.writeFileSync(file, "{}");
+    for (const [folder, message] of [[missing, /^no such folder/], [file, /^not a folder/]] as const) {
+      const { code, stdout, stderr } = await bantin(["check", "--content", folder, "--json", "--fix"]);
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      expect(JSON.parse(stdout)).toMatchObject({ fixed: [], errors: [{ file: folder, line: null, field: null, message: expect.stringMatching(message), kind: "content" }] });
+    }
+  });
+});
