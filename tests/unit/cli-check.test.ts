@@ -1,5 +1,5 @@
-// `npm run check`, run in-process on fixture content folders: what an editor sees, the exit status,
-// --fix and --json.
+// `npm run check` and `npm run new`, run in-process on fixture content folders: what an editor sees,
+// the exit status, --fix and --json.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -147,5 +147,37 @@ describe("npm run check", () => {
       expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
       expect(JSON.parse(stdout)).toMatchObject({ fixed: [], errors: [{ file: folder, line: null, field: null, message: expect.stringMatching(message), kind: "content" }] });
     }
+  });
+});
+
+describe("npm run new", () => {
+  it("writes a draft, says where and what to do next, and refuses an unknown category naming the nearest, exit status 2", async () => {
+    const site = quietSite();
+    const cwd = path.dirname(site);
+    const given = path.basename(site);
+    const refused = await bantin(["new", "Tin thử", "--category", "Thong bao moi", "--content", given], { cwd });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        '"Thong bao moi" is none of the categories other articles have; the nearest is "Thông báo"; write one of the site\'s with --category, or add --new-category to start a new category\n',
+    });
+    const written = await bantin(["new", "Tin thử", "--category", "thông báo", "--content", given], { cwd });
+    expect({ code: written.code, stderr: written.stderr }).toEqual({ code: 0, stderr: "" });
+    const file = /^Wrote (\S+), a draft/.exec(written.stdout)?.[1];
+    expect(file).toMatch(new RegExp(`^${given}/\\d{4}/\\d{2}/tin-thu\\.md$`));
+    expect(written.stdout).toBe(
+      `Wrote ${file}, a draft (category written "Thông báo", as the site writes it). Next:\n` +
+        `  1. edit ${file}: write the body and fill in the fields you need (remove the # before one to use it)\n` +
+        `  2. npm run check -- --content ${given}   lists anything wrong in it\n` +
+        "  3. remove the line draft: true to publish it\n" +
+        `  4. npm start -- --content ${given}   previews the site, with the article once it is no longer a draft\n`,
+    );
+    const checked = await bantin(["check", "--content", given], { cwd });
+    expect(checked.code).toBe(0);
+    expect(section(checked.stdout, /^\d+ drafts?:/)).toContain(`  ${file}:5: \`draft\`: "Tin thử" is a draft: checked, but neither built nor indexed until \`draft: true\` is removed`);
+
+    const started = await bantin(["new", "Tin chuyên mục mới", "--category", "Thong bao moi", "--new-category", "--content", given], { cwd });
+    expect(started.code).toBe(0);
   });
 });

@@ -170,9 +170,9 @@ describe("check", () => {
 describe("new", () => {
   it("writes the article under the working folder, then refuses to write over it in one line", async () => {
     const cwd = tempDir("new");
-    const first = await bantin(["new", "Tin thử nghiệm", "--category", "Thông báo"], { cwd });
+    const first = await bantin(["new", "Tin thử nghiệm", "--category", "Thông báo", "--new-category"], { cwd });
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: "" });
-    const written = /^Đã tạo (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md)\n$/.exec(first.stdout)?.[1];
+    const written = /^Wrote (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md), a draft\. Next:\n/.exec(first.stdout)?.[1];
     expect(written).toBeDefined();
     expect(fs.readFileSync(path.join(cwd, written!), "utf8")).toContain('\ncategory: "Thông báo"\n');
 
