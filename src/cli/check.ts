@@ -34,27 +34,30 @@ export const checkCommand = defineCommand({
       io.stdout.write(`${JSON.stringify(jsonReport(review, values.content, fixed, shown), null, 2)}\n`);
       return status;
     }
-    const lines = fixed.map((file) => `Normalised to NFC: ${file}`);
+    const lines = fixed.map((file) => say("checkFixed", { file }));
     const section = (findings: Finding[], heading: string) => {
-      if (findings.length > 0) lines.push(`${heading}:`, ...findings.map((found) => `  ${formatProblem({ ...found, file: shown(found.file) })}`));
+      if (findings.length > 0) lines.push(heading, ...findings.map((found) => `  ${formatProblem({ ...found, file: shown(found.file) })}`));
     };
     const files = new Set(review.errors.map((error) => error.file)).size;
-    section(review.errors, `${counted(review.errors.length, "error")} in ${counted(files, "file")}`);
-    section(review.warnings, counted(review.warnings.length, "warning"));
-    section(review.drafts, counted(review.drafts.length, "draft"));
+    section(review.errors, say("checkErrorsHeading", { errors: review.errors.length, files }));
+    section(review.warnings, say("checkWarningsHeading", { warnings: review.warnings.length }));
+    section(review.drafts, say("checkDraftsHeading", { drafts: review.drafts.length }));
     lines.push(summary(review, values.content));
     io.stdout.write(`${lines.join("\n")}\n`);
     return status;
   },
 });
 
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-
 /** "No problems: 34 articles, 3 videos in content/", or "2 errors, 1 warning: …". */
 function summary({ errors, warnings, drafts, articles, videos }: Review, contentDir: string): string {
-  const found = errors.length === 0 && warnings.length === 0 ? "No problems" : errors.length === 0 ? `No errors, ${counted(warnings.length, "warning")}` : [counted(errors.length, "error"), ...(warnings.length ? [counted(warnings.length, "warning")] : [])].join(", ");
-  const read = [counted(articles, "article"), counted(videos, "video"), ...(drafts.length ? [counted(drafts.length, "draft")] : [])].join(", ");
-  return `${found}: ${read} in ${contentDir}/`;
+  const found =
+    errors.length === 0
+      ? warnings.length === 0
+        ? say("checkNoProblems")
+        : say("checkNoErrors", { warnings: warnings.length })
+      : [say("checkErrorCount", { errors: errors.length }), ...(warnings.length ? [say("checkWarningCount", { warnings: warnings.length })] : [])].join(", ");
+  const read = drafts.length ? say("checkReadDrafts", { articles, videos, drafts: drafts.length }) : say("checkRead", { articles, videos });
+  return say("checkSummary", { found, read, dir: contentDir });
 }
 
 /** Every field of every finding, absent ones as null, so that each has the same shape. */

@@ -36,10 +36,17 @@ export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
     options: { content: CONTENT, out: SITE_OUT, port: "cổng để phục vụ trang web", "proxy-port": "cổng của máy chủ trung gian" },
   },
   check: {
-    summary: "liệt kê mọi lỗi trong mọi tệp nội dung",
+    summary: "liệt kê mọi lỗi trong mọi tệp nội dung, kể cả bản nháp",
     description:
-      "Đọc và kiểm tra mọi tệp nội dung và cài đặt của trang, liệt kê mọi lỗi cùng một lúc\n(tệp, dòng, trường, giá trị đang có, giá trị cần có) mà không dựng trang. Mã thoát 1 khi có lỗi.",
-    options: { content: CONTENT },
+      "Đọc và kiểm tra mọi tệp nội dung và cài đặt của trang, kể cả bản nháp, mà không dựng trang,\n" +
+      "và liệt kê mọi lỗi cùng một lúc (những gì bản dựng không nhận, liên kết tới trang hay tệp mà trang web không có, chữ\n" +
+      "chưa ở dạng NFC), mọi cảnh báo (một từ đặt dấu thanh hai cách, chuyên mục không phải của trang) và mọi\n" +
+      "bản nháp: tệp, dòng, trường, giá trị đang có, giá trị cần có. Mã thoát 1 khi có lỗi; chỉ có cảnh báo thì 0.",
+    options: {
+      content: CONTENT,
+      fix: "trước hết ghi lại ở dạng NFC các tệp có chữ chưa ở dạng đó (không đổi gì khác) và nêu tên chúng",
+      json: "in một tài liệu JSON cho các chương trình: lỗi, cảnh báo, bản nháp (tệp, dòng, trường, thông báo, loại)",
+    },
   },
   offline: {
     summary: "tạo bản sao mở được ngay trên máy, không cần mạng (mặc định dist-offline/)",
@@ -69,10 +76,13 @@ export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
     missing: "chưa có PATH: hãy ghi các trang đã lưu hoặc thư mục chứa chúng",
   },
   new: {
-    summary: "tạo tệp bài viết mới, đề ngày giờ hiện tại",
+    summary: "tạo tệp bài viết mới, một bản nháp đề ngày giờ hiện tại",
     description:
-      "Tạo DIR/YYYY/MM/slug.md với tiêu đề, ngày giờ hiện tại (giờ Việt Nam) và chuyên mục,\nsẵn sàng để sửa. Không bao giờ ghi đè lên tệp đã có.",
-    options: { category: "tên chuyên mục", content: CONTENT },
+      "Tạo DIR/YYYY/MM/slug.md, một bản nháp (draft: true) với tiêu đề, ngày giờ hiện tại (giờ Việt Nam), chuyên\n" +
+      "mục và mọi trường khác một bài viết có thể có (đã đánh dấu # để tắt), sẵn sàng để sửa. Chuyên mục phải là\n" +
+      "một chuyên mục của trang: có trong cài đặt của trang, hoặc, nếu cài đặt không nêu, có ở một bài khác.\n" +
+      "Không bao giờ ghi đè lên tệp đã có.",
+    options: { category: "tên chuyên mục", "new-category": "nhận một chuyên mục chưa có, mở một mục mới của trang", content: CONTENT },
     missing: 'chưa có tiêu đề: hãy ghi trong dấu ngoặc kép, ví dụ npm run new -- "Tiêu đề"',
   },
 };

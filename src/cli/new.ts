@@ -35,14 +35,15 @@ export const newCommand = defineCommand({
     }
     const file = path.join(values.content, path.relative(contentDir, written.file));
     const contentArgument = values.content === DEFAULT_CONTENT_DIR ? "" : ` -- --content ${values.content}`;
-    const spelling = written.category === values.category.normalize("NFC").trim() ? "" : ` (category written "${written.category}", as the site writes it)`;
-    io.stdout.write(
-      `Wrote ${file}, a draft${spelling}. Next:\n` +
-        `  1. edit ${file}: write the body and fill in the fields you need (remove the # before one to use it)\n` +
-        `  2. npm run check${contentArgument}   lists anything wrong in it\n` +
-        `  3. remove the line draft: true to publish it\n` +
-        `  4. npm start${contentArgument}   previews the site, with the article once it is no longer a draft\n`,
-    );
+    const spelling = written.category === values.category.normalize("NFC").trim() ? "" : say("newCategorySpelling", { category: written.category });
+    const steps = [
+      say("newWroteDraft", { file, spelling }),
+      say("newStepEdit", { file }),
+      say("newStepCheck", { args: contentArgument }),
+      say("newStepPublish"),
+      say("newStepPreview", { args: contentArgument }),
+    ];
+    io.stdout.write(`${steps.join("\n")}\n`);
     return 0;
   },
 });

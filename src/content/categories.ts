@@ -1,6 +1,7 @@
 import { closest } from "../core/errors.ts";
 import { slugify } from "../core/slug.ts";
 import { fold } from "../core/text.ts";
+import { say } from "../core/messages.ts";
 
 /**
  * The display name the site settings' `categories` map gives a category, looked up by each
@@ -80,6 +81,6 @@ export function nearestCategory(catalogue: CategoryCatalogue, name: string, own 
 /** What is wrong with a category that is none of the site's (before what to do about it, which depends on the command); `own` as for nearestCategory. */
 export function notASiteCategory(catalogue: CategoryCatalogue, name: string, own = 0): string {
   const nearest = nearestCategory(catalogue, name, own);
-  const which = catalogue.fromSettings ? "the categories the site settings name" : "the categories other articles have";
-  return `${JSON.stringify(name)} is none of ${which}${nearest === undefined ? " (there are none yet)" : `; the nearest is ${JSON.stringify(nearest)}`}`;
+  const which = say(catalogue.fromSettings ? "categoriesOfSettings" : "categoriesOfArticles");
+  return say("notSiteCategory", { name: JSON.stringify(name), which, nearest: nearest === undefined ? say("noCategoriesYet") : say("nearestCategory", { nearest: JSON.stringify(nearest) }) });
 }

@@ -12,15 +12,16 @@ import { LEGACY_REDIRECT_URLS } from "./legacy-redirects.ts";
 import { isStaticFile, notAStaticFile } from "./media.ts";
 import { sitemapEntries, splitSitemap } from "./sitemap.ts";
 import { ROUTES } from "./urls.ts";
+import { type MessageKey, say } from "../core/messages.ts";
 
 export interface BodyLink {
-  /** What a reader meets: "link" (a), "image" (img), "video", "audio", "source", "frame" (iframe). */
+  /** What a reader meets, as messages name it: a link (a), an image (img), a frame (iframe), else the element's name. */
   what: string;
   /** The address as the HTML has it. */
   href: string;
 }
 
-const WHAT: Record<string, string> = { a: "link", img: "image", iframe: "frame" };
+const WHAT: Record<string, MessageKey> = { a: "whatLink", img: "whatPicture", iframe: "whatFrame" };
 /** Elements and attributes the sanitiser keeps that load or lead somewhere (markdown.ts). */
 const LINKING_ELEMENT = /<(a|img|iframe|video|audio|source)\s([^>]*)>/g;
 const LINKING_ATTRIBUTE = /(?<=\s|^)(?:href|src|poster)="([^"]*)"/g;
@@ -32,7 +33,7 @@ const LINKING_ATTRIBUTE = /(?<=\s|^)(?:href|src|poster)="([^"]*)"/g;
 export function bodyLinks(html: string): BodyLink[] {
   const links: BodyLink[] = [];
   for (const [, tag, attributes] of html.matchAll(LINKING_ELEMENT)) {
-    for (const [, value] of attributes!.matchAll(LINKING_ATTRIBUTE)) links.push({ what: WHAT[tag!] ?? tag!, href: decodeEntities(value!) });
+    for (const [, value] of attributes!.matchAll(LINKING_ATTRIBUTE)) links.push({ what: WHAT[tag!] ? say(WHAT[tag!]!) : tag!, href: decodeEntities(value!) });
   }
   return links;
 }
@@ -124,16 +125,16 @@ export function brokenLinks(html: string, pagePath: string | undefined, site: Li
     // A folder of static/ is served as its index.html.
     const local = (target.endsWith("/") ? `${target}index.html` : target).slice(1);
     if (isStaticFile(local)) return;
-    const shown = `the ${what} ${JSON.stringify(decodePath(href))}`;
+    const shown = JSON.stringify(decodePath(href));
     const draft = site.drafts.get(target);
-    if (draft !== undefined) broken.push({ index, kind: "link", message: `${shown} leads to a draft (${draft}), which is not published; publish it, or remove the link` });
-    else if (target.endsWith("/")) broken.push({ index, kind: "link", message: `${shown} leads to no page of the site${didYouMean(nearest.page(target))}` });
-    else broken.push({ index, kind: "file", message: `the ${what} ${notAStaticFile(decodePath(href), local)}${didYouMean(nearest.file(target))}` });
+    if (draft !== undefined) broken.push({ index, kind: "link", message: say("linkToDraft", { what, href: shown, draft }) });
+    else if (target.endsWith("/")) broken.push({ index, kind: "link", message: say("linkToNoPage", { what, href: shown, guess: didYouMean(nearest.page(target)) }) });
+    else broken.push({ index, kind: "file", message: say("linkToNoFile", { what, problem: notAStaticFile(decodePath(href), local), guess: didYouMean(nearest.file(target)) }) });
   });
   return broken;
 }
 
-const didYouMean = (address: string | undefined) => (address === undefined ? "" : `; did you mean ${address}?`);
+const didYouMean = (address: string | undefined) => (address === undefined ? "" : say("didYouMean", { address }));
 
 /**
  * The address nearest a broken one among those in its folder or with its last part (a typo in a

@@ -8,6 +8,7 @@ import { writeFileAtomically } from "../core/atomic-write.ts";
 import type { Problem } from "../core/errors.ts";
 import { decodeContentFile } from "./file-text.ts";
 import { contentFiles, SETTINGS_FILE } from "./sources.ts";
+import { say } from "../core/messages.ts";
 
 /** Lines (from 1) of `text` that are not NFC. */
 export function nonNfcLines(text: string): number[] {
@@ -27,13 +28,13 @@ export function nfcProblem(file: string, text: string, normalised: string, field
   const lines = nonNfcLines(text);
   const [first] = lines;
   if (first === undefined) return undefined;
-  const more = lines.length === 1 ? "" : ` (and ${lines.length - 1} more line${lines.length === 2 ? "" : "s"})`;
+  const more = lines.length === 1 ? "" : say("notNfcMore", { lines: lines.length - 1 });
   return {
     file,
     line: first,
     field: fieldAt(first),
     kind: "nfc",
-    message: `text is not in Unicode NFC${more}: letters are written decomposed (a letter, then its marks), as some programs save them; run npm run check -- --fix to rewrite the file composed`,
+    message: say("notNfc", { more }),
   };
 }
 

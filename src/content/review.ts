@@ -11,6 +11,7 @@ import { reviewContentInParallel } from "./load-parallel.ts";
 import { type Article, type FileReview, readContentSource, type ReviewedContent, type Video } from "./load.ts";
 import { placementVariants, type SpellingUse } from "./tone-placement.ts";
 import { ROUTES } from "./urls.ts";
+import { say } from "../core/messages.ts";
 
 /** A problem, a warning or a draft: a Problem whose kind is always said. */
 export type Finding = Problem & { kind: string };
@@ -93,14 +94,14 @@ function placementWarnings(reviews: readonly FileReview[], byFile: ReadonlyMap<s
       line,
       field: review && fieldAtLine(review, line),
       kind: "tone-marks",
-      message: `${spellingUse(rarer)} and ${spellingUse(other)} are one word with its tone mark on different vowels; write it one way across the archive`,
+      message: say("toneVariants", { rarer: spellingUse(rarer), other: spellingUse(other) }),
     };
   });
 }
 
 /** `"hoà" (3 times in 2 files: a.md, b.md)` */
 function spellingUse({ spelling, count, files }: SpellingUse): string {
-  return `${JSON.stringify(spelling)} (${count} time${count === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}: ${examples(files.map((use) => use.file))})`;
+  return say("spellingUse", { spelling: JSON.stringify(spelling), times: count, files: files.length, examples: examples(files.map((use) => use.file)) });
 }
 
 /** Files a message names as examples, at most this many. */
@@ -130,12 +131,12 @@ function categoryWarnings({ settings, articles, drafts }: ReviewedContent, lineO
       line: lineOf(article.file, "category"),
       field: "category",
       kind: "category",
-      message: `${notASiteCategory(catalogue, article.category, 1)}${others.length ? ` (also in ${examples(others)})` : ""}; a new category makes a new section of the site: keep it only if that is what you mean`,
+      message: say("newCategoryWarning", { problem: notASiteCategory(catalogue, article.category, 1), also: others.length ? say("alsoIn", { examples: examples(others) }) : "" }),
     });
   }
   return warnings;
 }
 
 function draftNote(draft: Article | Video, line: number | undefined): Finding {
-  return { file: draft.file, line, field: "draft", kind: "draft", message: `${JSON.stringify(draft.title)} is a draft: checked, but neither built nor indexed until \`draft: true\` is removed` };
+  return { file: draft.file, line, field: "draft", kind: "draft", message: say("draftNote", { title: JSON.stringify(draft.title) }) };
 }

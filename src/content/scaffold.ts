@@ -54,7 +54,7 @@ export function scaffoldArticle(contentDir: string, { title, category, date = Da
   const categorySlug = slugify(given);
   const known = isSiteCategory(catalogue, categorySlug) ? catalogue.bySlug.get(categorySlug)!.name : undefined;
   // A wrong argument, as the README counts them: exit status 2.
-  if (known === undefined && !newCategory) throw new UserError(`${notASiteCategory(catalogue, given)}; write one of the site's with --category, or add --new-category to start a new category`, 2);
+  if (known === undefined && !newCategory) throw new UserError(say("newUnknownCategory", { problem: notASiteCategory(catalogue, given) }), 2);
   const written = known ?? given;
   const required = dump({ title: cleanTitle, date: date.setZone(ZONE).toFormat("yyyy-MM-dd HH:mm"), category: written }, { forceQuotes: true, quoteStyle: "double", lineWidth: -1 });
   const optional = Object.keys(articleSchema.shape).flatMap((field) => {

@@ -1,8 +1,13 @@
 // The site's categories (src/content/categories.ts): named by the settings, or else by the articles;
 // whether a category is one of them, and the nearest when it is not.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categoryCatalogue, isSiteCategory, mappedCategoryName, nearestCategory, notASiteCategory } from "../../src/content/categories.ts";
 import { slugify } from "../../src/core/slug.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// The rules are what these tests are about; their messages are read in English.
+beforeAll(() => setLanguage("en"));
+afterAll(() => setLanguage("vi"));
 
 const uses = (...names: string[]) => names.map((category) => ({ category, categorySlug: slugify(category) }));
 

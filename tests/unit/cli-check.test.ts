@@ -3,7 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bantin } from "../helpers/cli.ts";
+import { bantin, bantinInEnglish } from "../helpers/cli.ts";
+
+// The wording of these tests is English (LANG=en); the first test reads the Vietnamese editors see.
 import { changes, NO_CHANGE, snapshot } from "../helpers/folder-state.ts";
 import { copyFixture, tempDir, writeArticle } from "../helpers/site.ts";
 
@@ -38,20 +40,21 @@ describe("npm run check", () => {
     const { code, stdout, stderr } = await bantin(["check", "--content", given], { cwd: path.dirname(site) });
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     const file = path.join(given, "2011/09/tin-moi.md");
-    expect(section(stdout, /^\d+ errors? in/)).toEqual([
-      "3 errors in 1 file:",
-      expect.stringMatching(new RegExp(`^  ${file}:3: \`date\`: not a real date or time`)),
-      `  ${file}:5: \`autor\`: unknown field — did you mean \`author\`?`,
-      `  ${file}:9: the link "/2011/09/25/chuyen-de-sau-dó/" leads to no page of the site; did you mean /2011/09/25/chuyen-de-sau-do/?`,
+    // In Vietnamese, the editors' language, unless they ask for English.
+    expect(section(stdout, /^\d+ lỗi trong/)).toEqual([
+      "3 lỗi trong 1 tệp:",
+      expect.stringMatching(new RegExp(`^  ${file}:3: \`date\`: không phải ngày giờ có thật`)),
+      `  ${file}:5: \`autor\`: trường không có trong mẫu — có phải ý bạn là \`author\`?`,
+      `  ${file}:9: liên kết "/2011/09/25/chuyen-de-sau-dó/" không dẫn tới trang nào của trang web; có phải ý bạn là /2011/09/25/chuyen-de-sau-do/?`,
     ]);
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`3 errors: 8 articles, 1 video, 1 draft in ${given}/`);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`3 lỗi: 8 bài viết, 1 video, 1 bản nháp trong ${given}/`);
   });
 
   it("lists errors, then warnings, then drafts, one line each, then a summary; warnings alone exit 0", async () => {
     const site = quietSite();
     writeArticle(site, "2011/09/hoa-giai.md", 'title: "Hoà giải ở cơ sở"\ndate: "2011-09-23 08:00"\ncategory: "Thong bao moi"', "Tổ hoà giải phường 5.");
     writeArticle(site, "2011/09/hoa-hop.md", 'title: "Hòa hợp"\ndate: "2011-09-24 08:00"\ncategory: "Thông báo"', "Hòa hợp, hòa thuận.");
-    const { code, stdout, stderr } = await bantin(["check", "--content", site]);
+    const { code, stdout, stderr } = await bantinInEnglish(["check", "--content", site]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout.split("\n")).toEqual([
       "2 warnings:",
@@ -81,7 +84,7 @@ describe("npm run check", () => {
       ].join("\n"),
     );
     writeArticle(site, "2012/01/nhap-2.md", 'title: "Nháp hai"\ndate: "2012-01-06 10:00"\ncategory: "Thông báo"\ndraft: true', "[Bản nháp khác](/2012/01/05/ban-nhap-chua-dang/)");
-    const { code, stdout } = await bantin(["check", "--content", site]);
+    const { code, stdout } = await bantinInEnglish(["check", "--content", site]);
     expect(code).toBe(1);
     expect(section(stdout, /^\d+ errors? in/)).toEqual([
       "4 errors in 2 files:",
@@ -99,7 +102,7 @@ describe("npm run check", () => {
     fs.writeFileSync(file, `\uFEFF${text}`);
     const before = snapshot(site);
 
-    const checked = await bantin(["check", "--content", site]);
+    const checked = await bantinInEnglish(["check", "--content", site]);
     expect(checked.code).toBe(1);
     expect(section(checked.stdout, /^\d+ errors? in/)).toEqual([
       "1 error in 1 file:",
@@ -107,7 +110,7 @@ describe("npm run check", () => {
     ]);
     expect(changes(before, snapshot(site))).toEqual(NO_CHANGE);
 
-    const fixed = await bantin(["check", "--content", site, "--fix"]);
+    const fixed = await bantinInEnglish(["check", "--content", site, "--fix"]);
     expect({ code: fixed.code, stderr: fixed.stderr }).toEqual({ code: 0, stderr: "" });
     expect(fixed.stdout.split("\n").slice(0, 2)).toEqual([`Normalised to NFC: ${site}/2011/09/phan-ra.md`, "1 draft:"]);
     expect(changes(before, snapshot(site))).toEqual({ added: [], removed: [], changed: [file] });
@@ -117,7 +120,7 @@ describe("npm run check", () => {
   it("--json prints one JSON document and nothing else, with the same findings, and the same exit status", async () => {
     const site = copyFixture("site");
     writeArticle(site, "2011/09/tin-moi.md", 'title: "Tin mới"\ndate: "2011-09-22 08:00"\ncategory: "Thông báo"', "[Mất](/khong-co/)");
-    const { code, stdout, stderr } = await bantin(["check", "--content", site, "--json"]);
+    const { code, stdout, stderr } = await bantinInEnglish(["check", "--content", site, "--json"]);
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     expect(JSON.parse(stdout)).toEqual({
       content: site,
@@ -143,7 +146,7 @@ describe("npm run check", () => {
     const file = path.join(tempDir("file"), "site.json");
     fs.writeFileSync(file, "{}");
     for (const [folder, message] of [[missing, /^no such folder/], [file, /^not a folder/]] as const) {
-      const { code, stdout, stderr } = await bantin(["check", "--content", folder, "--json", "--fix"]);
+      const { code, stdout, stderr } = await bantinInEnglish(["check", "--content", folder, "--json", "--fix"]);
       expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
       expect(JSON.parse(stdout)).toMatchObject({ fixed: [], errors: [{ file: folder, line: null, field: null, message: expect.stringMatching(message), kind: "content" }] });
     }
@@ -155,14 +158,14 @@ describe("npm run new", () => {
     const site = quietSite();
     const cwd = path.dirname(site);
     const given = path.basename(site);
-    const refused = await bantin(["new", "Tin thử", "--category", "Thong bao moi", "--content", given], { cwd });
+    const refused = await bantinInEnglish(["new", "Tin thử", "--category", "Thong bao moi", "--content", given], { cwd });
     expect(refused).toEqual({
       code: 2,
       stdout: "",
       stderr:
         '"Thong bao moi" is none of the categories other articles have; the nearest is "Thông báo"; write one of the site\'s with --category, or add --new-category to start a new category\n',
     });
-    const written = await bantin(["new", "Tin thử", "--category", "thông báo", "--content", given], { cwd });
+    const written = await bantinInEnglish(["new", "Tin thử", "--category", "thông báo", "--content", given], { cwd });
     expect({ code: written.code, stderr: written.stderr }).toEqual({ code: 0, stderr: "" });
     const file = /^Wrote (\S+), a draft/.exec(written.stdout)?.[1];
     expect(file).toMatch(new RegExp(`^${given}/\\d{4}/\\d{2}/tin-thu\\.md$`));
@@ -173,11 +176,11 @@ describe("npm run new", () => {
         "  3. remove the line draft: true to publish it\n" +
         `  4. npm start -- --content ${given}   previews the site, with the article once it is no longer a draft\n`,
     );
-    const checked = await bantin(["check", "--content", given], { cwd });
+    const checked = await bantinInEnglish(["check", "--content", given], { cwd });
     expect(checked.code).toBe(0);
     expect(section(checked.stdout, /^\d+ drafts?:/)).toContain(`  ${file}:5: \`draft\`: "Tin thử" is a draft: checked, but neither built nor indexed until \`draft: true\` is removed`);
 
-    const started = await bantin(["new", "Tin chuyên mục mới", "--category", "Thong bao moi", "--new-category", "--content", given], { cwd });
+    const started = await bantinInEnglish(["new", "Tin chuyên mục mới", "--category", "Thong bao moi", "--new-category", "--content", given], { cwd });
     expect(started.code).toBe(0);
   });
 });

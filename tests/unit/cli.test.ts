@@ -89,7 +89,7 @@ describe("--lang", () => {
     expect(vietnamese.stdout).toContain("--content DIR   thư mục nội dung: các bài viết, video, _data/site.json (mặc định: content)");
     for (const argv of [["check", "--help", "--lang", "en"], ["--lang", "en", "check", "--help"], ["check", "--lang=en", "-h"]]) {
       const english = await bantin(argv);
-      expect(english.stdout).toContain("lists every problem at once");
+      expect(english.stdout).toContain("lists\n  at once every error");
       expect(english.stdout).toContain("--content DIR   content folder: articles, videos, _data/site.json (default: content)");
     }
     expect((await bantin([])).stdout).toContain("liệt kê mọi lỗi trong mọi tệp nội dung");
@@ -105,7 +105,7 @@ describe("--lang", () => {
   });
 
   it("refuses an unknown language before the command in one line, exit status 2", async () => {
-    expect(await bantin(["--lang", "fr", "check"])).toEqual({ code: 2, stdout: "", stderr: 'check: không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en; cách dùng: npm run check -- [--content DIR]\n' });
+    expect(await bantin(["--lang", "fr", "check"])).toEqual({ code: 2, stdout: "", stderr: 'check: không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en; cách dùng: npm run check -- [--content DIR] [--fix] [--json]\n' });
     expect(await bantin(["--lang=fr"])).toEqual({ code: 2, stdout: "", stderr: 'không có ngôn ngữ "fr" cho --lang; hãy chọn vi hoặc en\n' });
   });
 });
@@ -147,7 +147,7 @@ describe("check", () => {
     const { code, stdout, stderr } = await bantin(["check", "--content", path.basename(site)], { cwd: path.dirname(site) });
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     // The fixture has a category of one article, which is worth a warning, and a draft.
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`No errors, 1 warning: 7 articles, 1 video, 1 draft in ${path.basename(site)}/`);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`Không có lỗi, 1 cảnh báo: 7 bài viết, 1 video, 1 bản nháp trong ${path.basename(site)}/`);
   });
 
   it("lists every problem with the file as the editor would open it, exit status 1, no stack trace", async () => {
@@ -159,11 +159,11 @@ describe("check", () => {
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     const lines = stdout.trimEnd().split("\n");
     expect(lines.slice(0, 3)).toEqual([
-      "2 errors in 2 files:",
-      `  ${path.join(given, "2011/09/a.md")}:5: \`autor\`: unknown field — did you mean \`author\`?`,
-      expect.stringMatching(new RegExp(`^  ${path.join(given, "2011/09/b.md")}:3: \`date\`: not a real date or time`)),
+      "2 lỗi trong 2 tệp:",
+      `  ${path.join(given, "2011/09/a.md")}:5: \`autor\`: trường không có trong mẫu — có phải ý bạn là \`author\`?`,
+      expect.stringMatching(new RegExp(`^  ${path.join(given, "2011/09/b.md")}:3: \`date\`: không phải ngày giờ có thật`)),
     ]);
-    expect(lines.at(-1)).toBe(`2 errors, 1 warning: 7 articles, 1 video, 1 draft in ${given}/`);
+    expect(lines.at(-1)).toBe(`2 lỗi, 1 cảnh báo: 7 bài viết, 1 video, 1 bản nháp trong ${given}/`);
   });
 });
 
@@ -172,7 +172,7 @@ describe("new", () => {
     const cwd = tempDir("new");
     const first = await bantin(["new", "Tin thử nghiệm", "--category", "Thông báo", "--new-category"], { cwd });
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: "" });
-    const written = /^Wrote (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md), a draft\. Next:\n/.exec(first.stdout)?.[1];
+    const written = /^Đã tạo (content\/\d{4}\/\d{2}\/tin-thu-nghiem\.md), một bản nháp\. Tiếp theo:\n/.exec(first.stdout)?.[1];
     expect(written).toBeDefined();
     expect(fs.readFileSync(path.join(cwd, written!), "utf8")).toContain('\ncategory: "Thông báo"\n');
 

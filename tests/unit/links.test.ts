@@ -1,8 +1,13 @@
 // Links of a body to the site (src/content/links.ts): which links are the site's, how they are
 // compared with its addresses, and where a broken one is written.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyLinks, brokenLinks, linkTarget, locateLinks, nearestAddress, normalisePath } from "../../src/content/links.ts";
 import { createRenderer } from "../../src/content/markdown.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// The rules are what these tests are about; their messages are read in English.
+beforeAll(() => setLanguage("en"));
+afterAll(() => setLanguage("vi"));
 
 const render = createRenderer([]);
 const ARTICLE = "/2011/09/20/bai-viet/";
@@ -75,13 +80,13 @@ describe("bodyLinks", () => {
       ].join("\n"),
     );
     expect(bodyLinks(html)).toEqual([
-      { what: "link", href: "/2011/09/20/khac/?a=1&b=2" },
-      { what: "image", href: "/media/anh.jpg" },
-      { what: "image", href: "/media/hinh.png" },
-      { what: "link", href: "/luu-tru/" },
+      { what: "the link", href: "/2011/09/20/khac/?a=1&b=2" },
+      { what: "the image", href: "/media/anh.jpg" },
+      { what: "the image", href: "/media/hinh.png" },
+      { what: "the link", href: "/luu-tru/" },
       { what: "video", href: "/media/videos/clip.webm" },
       { what: "video", href: "/media/poster.jpg" },
-      { what: "link", href: "https://example.org/tim-kiem/" },
+      { what: "the link", href: "https://example.org/tim-kiem/" },
     ]);
   });
 });

@@ -2,10 +2,15 @@
 // files composed without changing anything else.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nfcProblem, nonNfcLines, normaliseFolder } from "../../src/content/nfc.ts";
 import { changes, snapshot } from "../helpers/folder-state.ts";
 import { copyFixture } from "../helpers/site.ts";
+import { setLanguage } from "../../src/core/messages.ts";
+
+// The rules are what these tests are about; their messages are read in English.
+beforeAll(() => setLanguage("en"));
+afterAll(() => setLanguage("vi"));
 
 const nfd = (text: string) => text.normalize("NFD");
 

@@ -11,6 +11,7 @@ import { ZONE } from "../../src/core/dates.ts";
 import type { Problem } from "../../src/core/errors.ts";
 import { copyFixture, tempDir } from "../helpers/site.ts";
 
+
 describe("npm run new", () => {
   const date = DateTime.fromObject({ year: 2013, month: 1, day: 1, hour: 0, minute: 5 }, { zone: ZONE });
 
@@ -50,7 +51,7 @@ describe("npm run new", () => {
   it("refuses a category that is none of the site's, naming the nearest, and writes nothing", () => {
     const contentDir = copyFixture("site");
     expect(() => scaffoldArticle(contentDir, { title: "Tin một", category: "Thong bao moi", date })).toThrow(
-      '"Thong bao moi" is none of the categories other articles have; the nearest is "Thông báo"; write one of the site\'s with --category, or add --new-category to start a new category',
+      '"Thong bao moi" không thuộc các chuyên mục mà các bài khác có; gần nhất là "Thông báo"; hãy ghi một chuyên mục của trang với --category, hoặc thêm --new-category để mở chuyên mục mới',
     );
     expect(fs.existsSync(path.join(contentDir, "2013"))).toBe(false);
   });
@@ -65,7 +66,7 @@ describe("npm run new", () => {
 
   it("in a folder with no categories yet, takes one only as a new category", () => {
     const contentDir = tempDir("empty");
-    expect(() => scaffoldArticle(contentDir, { title: "Tin đầu tiên", category: "Thông báo", date })).toThrow(/\(there are none yet\)/);
+    expect(() => scaffoldArticle(contentDir, { title: "Tin đầu tiên", category: "Thông báo", date })).toThrow(/\(chưa có chuyên mục nào\)/);
     expect(fs.readdirSync(contentDir)).toEqual([]);
     expect(scaffoldArticle(contentDir, { title: "Tin đầu tiên", category: "Thông báo", date, newCategory: true }).category).toBe("Thông báo");
   });
