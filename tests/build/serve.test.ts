@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bantin } from "../helpers/cli.ts";
-import { type Serving, startServing } from "../helpers/serve.ts";
+import { saveUntil, type Serving, startServing } from "../helpers/serve.ts";
 import { copyFixture, tempDir } from "../helpers/site.ts";
 
 // `npm start` as a reader runs it: the CLI in a process of its own, serving with live reload.
@@ -64,8 +64,8 @@ describe("npm start", () => {
     const file = path.join(contentDir, "2011/09/buoi-sang.md");
     const good = fs.readFileSync(file, "utf8");
     const printed = server.output().length;
-    fs.writeFileSync(file, good.replace(/^date: .*$/m, 'date: "2011-02-30 08:00"').replace(/^title:/m, "autor: Ai đó\ntitle:"));
-    await expect.poll(async () => (await fetchText("/")).status, { timeout: 30_000, interval: 300 }).toBe(500);
+    const broken = good.replace(/^date: .*$/m, 'date: "2011-02-30 08:00"').replace(/^title:/m, "autor: Ai đó\ntitle:");
+    await saveUntil(file, broken, async () => (await fetchText("/")).status === 500);
     const page = parse((await fetchText("/2011/09/")).text);
     expect(page.querySelector("h1")?.textContent).toBe("Bản tin chưa dựng lại được");
     const problems = [...page.querySelectorAll("li")].map((item) => item.textContent);
@@ -84,8 +84,7 @@ describe("npm start", () => {
     const lines = server.output().slice(printed);
     expect(lines).toMatch(/^\s+\S*buoi-sang\.md:\d+: `autor`: trường không có trong mẫu/m);
     expect(lines).not.toMatch(/^\s+at /m);
-    fs.writeFileSync(file, good);
-    await expect.poll(async () => (await fetchText("/2011/09/")).status, { timeout: 30_000, interval: 300 }).toBe(200);
+    await saveUntil(file, good, async () => (await fetchText("/2011/09/")).status === 200);
   }, 70_000);
 });
 
@@ -100,8 +99,7 @@ describe("npm start on content with problems", () => {
       const shown = await fetchText("/", serving.address);
       expect(shown.status).toBe(500);
       expect([...parse(shown.text).querySelectorAll("li")].map((item) => item.textContent)).toEqual([expect.stringMatching(/buoi-sang\.md:\d+: `date`: .*"hôm qua"/)]);
-      fs.writeFileSync(file, good);
-      await expect.poll(async () => (await fetchText("/", serving.address)).status, { timeout: 30_000, interval: 300 }).toBe(200);
+      await saveUntil(file, good, async () => (await fetchText("/", serving.address)).status === 200);
       expect((await fetchText("/", serving.address)).text).toContain("<title>Bản tin thử nghiệm</title>");
     } finally {
       serving.stop();

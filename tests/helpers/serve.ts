@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import { PROJECT } from "./paths.ts";
 
@@ -43,4 +44,23 @@ export async function startServing(content: string, out: string): Promise<Servin
     });
   });
   return { address, output: () => output, stop };
+}
+
+/**
+ * Saves `text` into `file` and waits until `done()` holds, saving again every few seconds: Eleventy's
+ * watcher now and then misses a save made just after npm start began watching, as an editor would
+ * find, and save again.
+ */
+export async function saveUntil(file: string, text: string, done: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const started = Date.now();
+  let saved = 0;
+  while (Date.now() - started < timeoutMs) {
+    if (Date.now() - saved > 5_000) {
+      fs.writeFileSync(file, text);
+      saved = Date.now();
+    }
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${file}: not rebuilt within ${timeoutMs / 1000} s of saving it`);
 }
