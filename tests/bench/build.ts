@@ -93,13 +93,14 @@ interface BantinRun {
   startupMs: number;
   /** Lock, manifest and swap: the total in process less its measured stages. */
   otherMs: number;
-  /** "Built N pages". */
+  /** "Built 1,234 pages". */
   pages: number;
 }
 
 /** The Node options `npm run build` gives (its heap's sizes), read from package.json so that the benchmark builds as it does. */
 const buildNodeOptions = ((JSON.parse(fs.readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.build!.match(/--max-(old|semi)-space-size=\d+/g) ?? []) as string[];
-const bantinArgs = (contentDir: string, outDir: string) => [...buildNodeOptions, "--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--content", contentDir, "--out", outDir];
+// In English: the page count is read from the result line.
+const bantinArgs = (contentDir: string, outDir: string) => [...buildNodeOptions, "--import", "tsx", path.join(PROJECT, "src", "cli", "main.ts"), "build", "--lang", "en", "--content", contentDir, "--out", outDir];
 
 /** `npm run build -- --content DIR --out DIR` without npm and tsx's launcher: node --import tsx, as tsx runs it. */
 /** A build with the search shards cached in `cacheDir`: a cold build starts with it empty, a rebuild finds the shards the build before it made. */
@@ -108,7 +109,7 @@ async function runBantin(contentDir: string, outDir: string, cacheDir: string): 
   const line = run.stderr.split("\n").find((text) => text.startsWith('{"bantinTimings"'));
   if (!line) throw new Error(`bantin build printed no BANTIN_TIMINGS line; its stderr:\n${run.stderr}`);
   const stages = (JSON.parse(line) as { bantinTimings: BuildStages }).bantinTimings;
-  const pages = Number(/Built (\d+) pages/.exec(run.stdout)?.[1] ?? NaN);
+  const pages = Number(/Built ([\d,]+) pages/.exec(run.stdout)?.[1]?.replaceAll(",", "") ?? NaN);
   const otherMs = stages.total - stages.hash - stages.content - stages.pages - stages.index;
   return { wallMs: run.wallMs, cpuMs: run.usage.cpuMs, peakBytes: run.usage.peakBytes, processes: run.usage.processes, stages, startupMs: run.wallMs - stages.total, otherMs, pages };
 }
