@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UserError } from "../core/errors.ts";
+import { say } from "../core/messages.ts";
 
 /** decap-server's own default port, which a configuration without a port number would ask for. */
 export const DEFAULT_PROXY_PORT = 8081;
@@ -31,7 +32,7 @@ const START_MS = 30_000;
 export async function startLocalBackend(repoDir: string, port: number, output: "inherit" | "ignore" = "inherit"): Promise<LocalBackend> {
   const url = localBackendUrl(port);
   // Another proxy answering there would be taken for this one.
-  if (await answers(url)) throw new UserError(`port ${port} is in use by another CMS proxy; stop it, or choose another port with --proxy-port`);
+  if (await answers(url)) throw new UserError(say("cmsProxyPortInUse", { port: String(port) }));
   const child = spawn(process.execPath, [SERVER], {
     cwd: repoDir,
     env: { ...process.env, PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: repoDir, MODE: "fs", LOG_LEVEL: "warn" },
@@ -45,10 +46,10 @@ export async function startLocalBackend(repoDir: string, port: number, output: "
   const started = Date.now();
   for (;;) {
     if (await answers(url)) return { url, close };
-    if (child.exitCode !== null) throw new UserError(`the CMS proxy (decap-server) stopped at start with status ${child.exitCode}: is port ${port} in use? Choose another with --proxy-port`);
+    if (child.exitCode !== null) throw new UserError(say("cmsProxyStopped", { status: String(child.exitCode), port: String(port) }));
     if (Date.now() - started > START_MS) {
       await close();
-      throw new UserError(`the CMS proxy (decap-server) did not answer on port ${port} within ${START_MS / 1000} s`);
+      throw new UserError(say("cmsProxySilent", { port: String(port), seconds: START_MS / 1000 }));
     }
     await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 100))]);
   }
