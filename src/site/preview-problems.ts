@@ -28,20 +28,19 @@ export class PreviewProblems {
   /** Middleware for Eleventy's dev server: answers a page's request with the problems while there are some. */
   readonly middleware = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const lines = this.#lines;
-    if (lines === undefined || !asksForPage(request)) return next();
+    const url = new URL(request.url ?? "/", "http://preview");
+    if (lines === undefined || !asksForPage(request.method, url)) return next();
     response.statusCode = 500;
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
-    const lastGood = new URL(request.url ?? "/", "http://preview");
-    lastGood.searchParams.set(LAST_GOOD_PARAM, "");
-    response.end(problemsPage(lines, `${lastGood.pathname}${lastGood.search}`));
+    url.searchParams.set(LAST_GOOD_PARAM, "");
+    response.end(problemsPage(lines, `${url.pathname}${url.search}`));
   };
 }
 
 /** A browser's navigation to a page, as opposed to its scripts, styles, pictures or index files. */
-function asksForPage(request: IncomingMessage): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const url = new URL(request.url ?? "/", "http://preview");
+function asksForPage(method: string | undefined, url: URL): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
   if (url.searchParams.has(LAST_GOOD_PARAM)) return false;
   return url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 }

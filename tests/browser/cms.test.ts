@@ -3,7 +3,6 @@
 // article `npm run check` accepts and the site builds.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { Browser, Page } from "playwright-core";
@@ -13,16 +12,8 @@ import { slugify } from "../../src/core/slug.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
 import { bantin } from "../helpers/cli.ts";
+import { freePort } from "../helpers/serve.ts";
 import { buildFixture, PROJECT, tempDir, textOf } from "../helpers/site.ts";
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const git = (repo: string, ...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=Biên tập", "-c", "user.email=bientap@example.org", ...args], { encoding: "utf8" });
 

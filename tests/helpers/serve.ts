@@ -3,8 +3,8 @@ import fs from "node:fs";
 import net from "node:net";
 import { PROJECT } from "./paths.ts";
 
-/** A port nothing listens on, so that the dev server does not move to another one. */
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, so that a server started on it does not move to another one. */
+export async function freePort(): Promise<number> {
   const probe = net.createServer().listen(0);
   await new Promise((resolve) => probe.once("listening", resolve));
   const { port } = probe.address() as net.AddressInfo;
