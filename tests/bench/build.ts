@@ -6,7 +6,7 @@
 // node or Pagefind's binary itself, without npm, npx or tsx's launcher, whose own Node processes
 // would count in the times and memory.
 //   npm run bench -- [--articles 10000] [--runs 3] [--keep] [--json FILE]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { folderSize } from "../../src/core/files.ts";
 import type { BuildStages } from "../../src/site/build.ts";
 import { generateArchive } from "./generated-archive.ts";
-import { type ProcessPeak, type TreeUsage, watchProcessTree } from "./process-tree.ts";
+import { type ChildRun, type ProcessPeak, runChild } from "./process-tree.ts";
 
 const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
 const BASELINE_CONFIG = fileURLToPath(new URL("baseline/eleventy.config.js", import.meta.url));
@@ -41,46 +41,6 @@ function pagefindBinary(): string {
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
-
-interface ChildRun {
-  wallMs: number;
-  usage: TreeUsage;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs a command to its end, sampling the memory and CPU time of its process tree, and resolves to
- * its wall time (spawn to close) and those; a command that fails rejects with its stderr (or its
- * stdout when stderr is empty).
- */
-function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    const watch = child.pid === undefined ? undefined : watchProcessTree(child.pid);
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.once("error", (error) => {
-      watch?.stop();
-      reject(new Error(`${label}: could not run ${command}: ${error.message}`));
-    });
-    child.once("close", (code, signal) => {
-      const wallMs = performance.now() - started;
-      const usage = watch?.stop() ?? { peakBytes: 0, cpuMs: 0, samples: 0, processes: [] };
-      const out = Buffer.concat(stdout).toString("utf8");
-      const err = Buffer.concat(stderr).toString("utf8");
-      if (code !== 0) {
-        const how = signal ? `killed by ${signal}` : `exit status ${code}`;
-        reject(new Error(`${label} failed (${how}): ${[command, ...args].join(" ")}\n${(err.trim() || out.trim()).slice(-8000)}`));
-        return;
-      }
-      resolve({ wallMs, usage, stdout: out, stderr: err });
-    });
-  });
-}
 
 interface BantinRun {
   wallMs: number;

@@ -1,8 +1,11 @@
 // Peak memory and CPU time of a process tree, for the benchmarks: a build is a Node process and the
 // processes it starts (Pagefind's Node API runs its own binary as a service), and Node's own maxRSS
 // sees only the first. Linux only: it reads /proc.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface ProcessPeak {
   pid: number;
@@ -141,3 +144,42 @@ export function watchProcessTree(root: number, intervalMs = 50): { stop(): TreeU
   };
 }
 
+export interface ChildRun {
+  wallMs: number;
+  usage: TreeUsage;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command to its end in the project folder, sampling the memory and CPU time of its process tree, and resolves to
+ * its wall time (spawn to close) and those; a command that fails rejects with its stderr (or its
+ * stdout when stderr is empty).
+ */
+export function runChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const watch = child.pid === undefined ? undefined : watchProcessTree(child.pid);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.once("error", (error) => {
+      watch?.stop();
+      reject(new Error(`${label}: could not run ${command}: ${error.message}`));
+    });
+    child.once("close", (code, signal) => {
+      const wallMs = performance.now() - started;
+      const usage = watch?.stop() ?? { peakBytes: 0, cpuMs: 0, samples: 0, processes: [] };
+      const out = Buffer.concat(stdout).toString("utf8");
+      const err = Buffer.concat(stderr).toString("utf8");
+      if (code !== 0) {
+        const how = signal ? `killed by ${signal}` : `exit status ${code}`;
+        reject(new Error(`${label} failed (${how}): ${[command, ...args].join(" ")}\n${(err.trim() || out.trim()).slice(-8000)}`));
+        return;
+      }
+      resolve({ wallMs, usage, stdout: out, stderr: err });
+    });
+  });
+}
