@@ -60,6 +60,17 @@ export const VIETNAMESE_HELP: Readonly<Record<string, CommandHelp>> = {
       "base-url": BASE_URL,
     },
   },
+  zim: {
+    summary: "đóng gói cả kho bản tin thành một tệp ZIM để đọc bằng Kiwix (mặc định ban-tin.zim)",
+    description:
+      "Dựng trang web (hoặc dùng lại thư mục trang nếu lần dựng hoàn chỉnh gần nhất làm từ đúng nội dung\nhiện tại) rồi đóng gói bằng zimwriterfs của Debian (apt-get install zim-tools) thành một tệp ZIM có\nchỉ mục tìm kiếm của Kiwix, mở được bằng các ứng dụng Kiwix và phục vụ được bằng kiwix-serve.",
+    options: {
+      content: CONTENT,
+      site: "trang web đã dựng để đóng gói; được dựng trước nếu không làm từ nội dung hiện tại",
+      out: "tệp ZIM để ghi",
+      "base-url": "địa chỉ trang mà tệp ZIM ghi là nguồn, thay cho `url` trong cài đặt",
+    },
+  },
   import: {
     summary: "chuyển các trang đã lưu của cổng cũ thành tệp bài viết (mặc định content/)",
     description:

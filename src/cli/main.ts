@@ -12,9 +12,10 @@ import { importCommand } from "./import.ts";
 import type { IO } from "./io.ts";
 import { newCommand } from "./new.ts";
 import { offlineCommand } from "./offline.ts";
+import { zimCommand } from "./zim.ts";
 import { serveCommand } from "./serve.ts";
 
-export const COMMANDS: readonly Command[] = [buildCommand, serveCommand, checkCommand, offlineCommand, importCommand, newCommand, cmsCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, serveCommand, checkCommand, offlineCommand, zimCommand, importCommand, newCommand, cmsCommand];
 
 /** Summaries start in this column of the list of commands; after a longer synopsis, on the next line. */
 const SUMMARY_COLUMN = 49;

@@ -3,6 +3,7 @@
 // module, so that it also runs in a copy opened straight from disk.
 import { formatDate } from "../core/format.ts";
 import { label } from "../core/strings.ts";
+import { foldersNeedIndex } from "./edition.ts";
 import { dayHref, siteRootOf } from "./links.ts";
 
 declare global {
@@ -36,7 +37,7 @@ function setUp(form: HTMLFormElement): void {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = isoDay(input.value);
-    const href = value && dayHref(dayUrl, value, siteRoot, location.protocol === "file:");
+    const href = value && dayHref(dayUrl, value, siteRoot, foldersNeedIndex());
     if (!value || !href) {
       message.textContent = label(message.dataset.notADay ?? "", { value: input.value.trim() });
       return;

@@ -47,7 +47,7 @@ const isInside = (inner: string, outer: string) => inner.startsWith(outer.endsWi
  * Refuses, in one line, an output `what` (an output folder, a zip file) at `target` that is, lies
  * inside or contains a guarded folder, or whose path runs through a file.
  */
-export function checkPlacement(target: string, guards: readonly Guard[], what: "outputFolder" | "zipFile", example: string): void {
+export function checkPlacement(target: string, guards: readonly Guard[], what: "outputFolder" | "zipFile" | "zimFile", example: string): void {
   const output = say(what);
   for (const guard of guards) {
     const guarded = realPath(guard.path);

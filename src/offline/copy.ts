@@ -173,7 +173,14 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
   });
 }
 
-async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string): Promise<OfflineResult> {
+/** A change the ZIM edition makes to each page of the copy after its links (src/offline/zim-pages.ts). */
+export type PageEdit = (html: string, sitePath: string) => Promise<string>;
+
+/**
+ * Copies `files` of the built site at `source` into `target`, every link relative to work from
+ * disk, and adds the search that works from there.
+ */
+export async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string, editPage?: PageEdit): Promise<OfflineResult> {
   // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
   const folders = foldersOf(files).add("/");
   const isFolder = (sitePath: string) => folders.has(sitePath);
@@ -184,7 +191,8 @@ async function copySite(source: string, files: readonly string[], target: string
     const to = path.join(target, sitePath);
     const rewrite = (url: string) => offlineUrl(url, sitePath, isFolder, pathPrefix);
     if (sitePath.endsWith(".html")) {
-      fs.writeFileSync(to, await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite));
+      const html = await rewriteHtml(fs.readFileSync(from, "utf8"), rewrite);
+      fs.writeFileSync(to, editPage ? await editPage(html, sitePath) : html);
     } else if (sitePath.endsWith(".css")) {
       fs.writeFileSync(to, rewriteCss(fs.readFileSync(from, "utf8"), rewrite));
     } else {

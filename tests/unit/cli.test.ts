@@ -21,7 +21,7 @@ const commandNamed = (name: string) => COMMANDS.find((command) => command.name =
 
 describe("bantin", () => {
   it("has the commands of the npm scripts", () => {
-    expect(NAMES).toEqual(["build", "serve", "check", "offline", "import", "new", "cms"]);
+    expect(NAMES).toEqual(["build", "serve", "check", "offline", "zim", "import", "new", "cms"]);
   });
 
   it.each([[[]], [["--help"]], [["-h"]]])("lists every command on %j, exit status 0", async (argv) => {
@@ -33,7 +33,7 @@ describe("bantin", () => {
   it("refuses an unknown command in one line naming it, exit status 2", async () => {
     const { code, stdout, stderr } = await bantin(["buidl", "--out", "x"]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toBe('không có lệnh "buidl"; các lệnh là build, serve, check, offline, import, new, cms\n');
+    expect(stderr).toBe('không có lệnh "buidl"; các lệnh là build, serve, check, offline, zim, import, new, cms\n');
   });
 });
 
@@ -232,7 +232,7 @@ describe("errors, and --debug", () => {
   it.each([
     [["--debug", "build", "--bogus"], "build: không có tùy chọn --bogus; cách dùng: npm run build -- [--content DIR] [--out DIR] [--base-url URL]\n", 2],
     [["import", "--debug", "--bogus", "a.txt"], "import: không có tùy chọn --bogus; cách dùng: npm run import -- [--out DIR] [--dry-run] [--force] [--json] PATH…\n", 2],
-    [["--debug", "buidl"], 'không có lệnh "buidl"; các lệnh là build, serve, check, offline, import, new, cms\n', 2],
+    [["--debug", "buidl"], 'không có lệnh "buidl"; các lệnh là build, serve, check, offline, zim, import, new, cms\n', 2],
   ])("%j: wrong usage stays one line, --debug or not", async (argv, stderr, code) => {
     const cwd = tempDir("debug-usage");
     const run = await bantin(argv, { cwd });

@@ -2,6 +2,7 @@
 // address, which keeps the query so that a search can be shared or bookmarked.
 import { formatDateTime, formatNumber } from "../../core/format.ts";
 import { label } from "../../core/strings.ts";
+import { foldersNeedIndex } from "../edition.ts";
 import { siteHref } from "../links.ts";
 import { sharedSearchTools } from "./pagefind.ts";
 import type { PagefindSearchFragment } from "./pagefind-api.ts";
@@ -44,7 +45,7 @@ function renderResult(data: PagefindSearchFragment, siteRoot: URL): HTMLLIElemen
   const heading = document.createElement("h3");
   heading.className = "search-result__title";
   const link = document.createElement("a");
-  link.href = siteHref(data.url, siteRoot, location.protocol === "file:");
+  link.href = siteHref(data.url, siteRoot, foldersNeedIndex());
   link.textContent = data.meta.title || data.url;
   heading.appendChild(link);
   item.appendChild(heading);

@@ -1,4 +1,5 @@
 // The one place that knows where Pagefind comes from, and how bantin sets it up.
+import { inZim } from "../edition.ts";
 import type { PagefindIndexOptions, PagefindModule } from "./pagefind-api.ts";
 import type { WordCount } from "./query.ts";
 
@@ -41,15 +42,23 @@ export const SEARCH_OPTIONS: PagefindIndexOptions = {
 /**
  * Pagefind, from the site at `siteRoot`. Over http, its ES module. From disk (an offline copy, see
  * src/offline/search.ts), Chromium refuses module scripts, fetch and workers, so the copy carries
- * Pagefind bundled as a classic script that reads its index from script files.
+ * Pagefind bundled as a classic script that reads its index from script files; the ZIM edition,
+ * made from that copy, uses it on every scheme.
  */
-export async function loadPagefind(siteRoot: URL): Promise<PagefindModule> {
-  if (location.protocol !== "file:") return (await import(new URL("pagefind/pagefind.js", siteRoot).href)) as PagefindModule;
+export async function loadPagefind(siteRoot: URL, options: PagefindIndexOptions): Promise<PagefindModule> {
+  // Kiwix readers may refuse modules, fetch and workers whatever the scheme.
+  if (location.protocol !== "file:" && !inZim()) {
+    const pagefind = (await import(new URL("pagefind/pagefind.js", siteRoot).href)) as PagefindModule;
+    await pagefind.options(options);
+    return pagefind;
+  }
   const src = new URL(OFFLINE_BUNDLE, siteRoot).href;
   await loadScript(src);
   const pagefind = window.BantinPagefind;
   if (!pagefind) throw new Error(`Pagefind's offline bundle set no BantinPagefind: ${src}`);
-  await pagefind.options({ noWorker: true });
+  // One call: until Pagefind starts, each options() replaces the last, and a worker's fetch would
+  // miss the bundle's index files.
+  await pagefind.options({ ...options, noWorker: true });
   return pagefind;
 }
 
@@ -76,11 +85,7 @@ export function sharedSearchTools(siteRoot: URL): () => Promise<SearchTools> {
   let loading: Promise<SearchTools> | null = null;
   return () => {
     if (!loading) {
-      const pagefind = loadPagefind(siteRoot).then(async (loaded) => {
-        await loaded.options(SEARCH_OPTIONS);
-        return loaded;
-      });
-      loading = Promise.all([pagefind, loadDWords(siteRoot)]).then(([loaded, count]) => ({ pagefind: loaded, count }));
+      loading = Promise.all([loadPagefind(siteRoot, SEARCH_OPTIONS), loadDWords(siteRoot)]).then(([loaded, count]) => ({ pagefind: loaded, count }));
       loading.catch(() => {
         loading = null;
       });

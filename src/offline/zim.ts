@@ -1,0 +1,185 @@
+// The ZIM edition: one file that Kiwix readers open and kiwix-serve serves. Debian's zimwriterfs
+// (zim-tools) packs a copy of the site made as the offline copy is (relative links, search from
+// classic scripts), its pages marked for Kiwix's full-text index (zim-pages.ts). zimwriterfs is
+// libzim's own packer: it writes the Xapian index Kiwix searches, which no npm package does
+// without downloading libzim from outside the registry.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { UserError } from "../core/errors.ts";
+import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
+import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
+import { say } from "../core/messages.ts";
+import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
+import { slugify } from "../core/slug.ts";
+import { writeFailure } from "../core/write-errors.ts";
+import { copySite } from "./copy.ts";
+import { zimPage } from "./zim-pages.ts";
+
+/** Inside every ZIM bantin writes: how it knows a ZIM it may replace. */
+export const ZIM_MARKER = ".bantin-zim.json";
+/** The 48×48 PNG Kiwix shows for the archive in its library, drawn from the site's icon. */
+const ILLUSTRATION = "kiwix-48.png";
+const ICON = "favicon.svg";
+/** Files only a web host reads: its headers and redirect rules, and what it tells crawlers. */
+const HOST_ONLY = /^\/(?:_headers|_redirects|robots\.txt|legacy-redirects\.nginx\.conf|sitemap(?:-\d+)?\.xml)$/;
+/** A ZIM file starts with these four bytes (0x044D495A, little-endian). */
+const ZIM_MAGIC = Buffer.from([0x5a, 0x49, 0x4d, 0x04]);
+/** Kiwix cuts longer titles and descriptions (openZIM metadata rules). */
+const TITLE_MAX = 30;
+const DESCRIPTION_MAX = 80;
+
+export interface ZimMetadata {
+  title: string;
+  description?: string;
+  /** The hosted site's URL: the ZIM's Source, and its name. */
+  url: string;
+}
+
+export interface ZimOptions {
+  /** The sub-path the site was built for ("/ban-tin/"), which the ZIM does not have. */
+  pathPrefix?: string;
+  /** Folders the ZIM must keep clear of besides the project's own and the site: the content folder. */
+  guards?: readonly Guard[];
+  /** Folders of the site not packed, as site paths ending in "/": the CMS, which needs a server to save through. */
+  leaveOut?: readonly string[];
+}
+
+export interface ZimResult {
+  bytes: number;
+  /** Entries packed: pages, files, and the redirects of old addresses. */
+  files: number;
+  redirects: number;
+}
+
+/** True when `file` is a ZIM that bantin wrote: a ZIM (its magic number) holding bantin's marker. */
+export async function isBantinZim(file: string): Promise<boolean> {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(ZIM_MAGIC)) return false;
+  const { code } = await run("zimdump", ["list", `--url=${ZIM_MARKER}`, "--", file]);
+  return code === 0;
+}
+
+/** Refuses a ZIM target in or around a guarded folder, a folder or other non-file, and a file bantin did not write. */
+export async function checkZimTarget(zimFile: string, guards: readonly Guard[]): Promise<void> {
+  const target = realPath(zimFile);
+  checkPlacement(target, [...projectGuards(), ...guards], "zimFile", "ban-tin.zim");
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (!stat.isFile()) throw new UserError(say(stat.isDirectory() ? "zimIsFolder" : "zimNotFile", { target }), 2);
+  if (!(await isBantinZim(target))) throw new UserError(say("zimForeign", { target, marker: ZIM_MARKER }), 2);
+}
+
+let written = 0;
+
+/**
+ * Writes the ZIM edition of the built site at `siteDir` into `zimFile`: packed into a file beside
+ * it that is renamed over it only when zimwriterfs succeeded, from a copy in a temporary folder
+ * that is removed in any case.
+ */
+export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMetadata, { pathPrefix = "/", guards = [], leaveOut = [] }: ZimOptions = {}): Promise<ZimResult> {
+  const source = realPath(siteDir);
+  const site = readManifest(source);
+  if (!site || site.kind !== "site" || !site.complete) throw new UserError(say("noCompleteSite", { source, manifest: MANIFEST_FILE, state: say(site ? "manifestUnfinished" : "manifestMissing") }));
+  const target = realPath(zimFile);
+  await checkZimTarget(target, [...guards, { path: source, name: say("guardCopiedSite") }]);
+  if (!site.files.includes(`/${ICON}`)) throw new UserError(say("zimNoIcon", { source, icon: ICON }));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-zim-"));
+  const copy = path.join(work, "site");
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
+  let made: string[] = [];
+  try {
+    const files = site.files.filter((file) => !HOST_ONLY.test(file) && !leaveOut.some((folder) => file.startsWith(folder)));
+    fs.mkdirSync(copy);
+    const copied = await copySite(source, files, copy, pathPrefix, (html) => zimPage(html, metadata.title));
+    fs.writeFileSync(path.join(copy, ILLUSTRATION), illustration(path.join(source, ICON)));
+    fs.writeFileSync(path.join(copy, ZIM_MARKER), `${JSON.stringify({ tool: "bantin", kind: "zim", source: metadata.url })}\n`);
+    const redirects = legacyRedirects(source);
+    const redirectsFile = path.join(work, "redirects.tsv");
+    fs.writeFileSync(redirectsFile, redirects.map(([from, to]) => `${from}\t${from}\t${to}\n`).join(""));
+    made = makeFolders(path.dirname(target));
+    await zimwriterfs(copy, partial, metadata, redirects.length > 0 ? redirectsFile : undefined);
+    fs.renameSync(partial, target);
+    return { bytes: fs.statSync(target).size, files: copied.files + 2 + redirects.length, redirects: redirects.length };
+  } catch (error) {
+    // Judged before the partial file goes: it may be what filled the disk.
+    const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;
+    fs.rmSync(partial, { force: true });
+    removeEmptyFolders(made);
+    throw failure;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The site's icon drawn at 48×48, as Kiwix's library shows a collection. */
+function illustration(svgFile: string): Buffer {
+  return new Resvg(fs.readFileSync(svgFile), { fitTo: { mode: "width", value: 48 } }).render().asPng();
+}
+
+/**
+ * Old addresses as ZIM redirects, ZIM paths without the leading "/". Only the ones without a query
+ * string: every Kiwix reader cuts "?…" off a path before it looks the entry up, so an old address
+ * such as post.aspx?ID=712 cannot be told from its neighbours inside a ZIM.
+ */
+function legacyRedirects(siteDir: string): [string, string][] {
+  const file = path.join(siteDir, "legacy-redirects.json");
+  if (!fs.existsSync(file)) return [];
+  const map = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  return Object.entries(map)
+    .filter(([from]) => !from.includes("?") && !/[\t\n]/.test(from))
+    .map(([from, to]) => [from.replace(/^\//, ""), `${to.replace(/^\//, "")}index.html`]);
+}
+
+/** Cuts `text` to `max` characters at a word, with an ellipsis, as Kiwix wants its short metadata. */
+function shortened(text: string, max: number): string {
+  if ([...text].length <= max) return text;
+  const cut = [...text].slice(0, max - 1).join("");
+  return `${cut.replace(/\s+\S*$/, "") || cut}…`;
+}
+
+async function zimwriterfs(dir: string, zimFile: string, metadata: ZimMetadata, redirectsFile?: string): Promise<void> {
+  const name = slugify(new URL(metadata.url).hostname.replace(/\./g, "-")) || "bantin";
+  const args = [
+    "--welcome=index.html",
+    `--illustration=${ILLUSTRATION}`,
+    "--language=vie",
+    `--title=${shortened(metadata.title, TITLE_MAX)}`,
+    `--description=${shortened(metadata.description ?? metadata.title, DESCRIPTION_MAX)}`,
+    `--creator=${metadata.title}`,
+    `--publisher=${metadata.title}`,
+    `--source=${metadata.url}`,
+    // Kiwix's naming: project, language, selection.
+    `--name=${name}_vi_all`,
+    "--scraper=bantin",
+    "--tags=_category:news",
+    ...(redirectsFile ? [`--redirects=${redirectsFile}`] : []),
+    dir,
+    zimFile,
+  ];
+  const { code, output } = await run("zimwriterfs", args);
+  if (code !== 0) {
+    const last = output.trim().split("\n").filter(Boolean).at(-1) ?? "";
+    throw new UserError(say("zimwriterfsFailed", { code: String(code), message: last }));
+  }
+}
+
+/** Runs one of Debian's ZIM tools; a missing tool is one line saying what to install. */
+function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new UserError(say("zimToolMissing", { tool: command }), 2) : error));
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
