@@ -92,21 +92,18 @@ export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMe
   const target = realPath(zimFile);
   await checkZimTarget(target, [...guards, { path: source, name: say("guardCopiedSite") }]);
   if (!site.files.includes(`/${ICON}`)) throw new UserError(say("zimNoIcon", { source, icon: ICON }));
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-zim-"));
-  const copy = path.join(work, "site");
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-zim-"));
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
   let made: string[] = [];
   try {
     const files = site.files.filter((file) => !HOST_ONLY.test(file) && !leaveOut.some((folder) => file.startsWith(folder)));
-    fs.mkdirSync(copy);
     const copied = await copySite(source, files, copy, pathPrefix, (html) => zimPage(html, metadata.title));
     fs.writeFileSync(path.join(copy, ILLUSTRATION), illustration(path.join(source, ICON)));
     fs.writeFileSync(path.join(copy, ZIM_MARKER), `${JSON.stringify({ tool: "bantin", kind: "zim", source: metadata.url })}\n`);
-    const redirects = legacyRedirects(source);
-    const redirectsFile = path.join(work, "redirects.tsv");
-    fs.writeFileSync(redirectsFile, redirects.map(([from, to]) => `${from}\t${from}\t${to}\n`).join(""));
+    const redirects = legacyRedirects(source).filter(([from]) => !fs.existsSync(path.join(copy, from)));
+    for (const [from, to] of redirects) writeRedirectPage(copy, from, to);
     made = makeFolders(path.dirname(target));
-    await zimwriterfs(copy, partial, metadata, redirects.length > 0 ? redirectsFile : undefined);
+    await zimwriterfs(copy, partial, metadata);
     fs.renameSync(partial, target);
     return { bytes: fs.statSync(target).size, files: copied.files + 2 + redirects.length, redirects: redirects.length };
   } catch (error) {
@@ -116,7 +113,7 @@ export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMe
     removeEmptyFolders(made);
     throw failure;
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(copy, { recursive: true, force: true });
   }
 }
 
@@ -126,9 +123,10 @@ function illustration(svgFile: string): Buffer {
 }
 
 /**
- * Old addresses as ZIM redirects, ZIM paths without the leading "/". Only the ones without a query
- * string: every Kiwix reader cuts "?…" off a path before it looks the entry up, so an old address
- * such as post.aspx?ID=712 cannot be told from its neighbours inside a ZIM.
+ * Old addresses as ZIM redirects, ZIM paths without the leading "/", lower-cased as the site's map
+ * keys them (core/legacy-address.ts). Only the ones without a query string: every Kiwix reader cuts
+ * "?…" off a path before it looks the entry up, so an old address such as post.aspx?ID=712 cannot
+ * be told from its neighbours inside a ZIM.
  */
 function legacyRedirects(siteDir: string): [string, string][] {
   const file = path.join(siteDir, "legacy-redirects.json");
@@ -136,7 +134,7 @@ function legacyRedirects(siteDir: string): [string, string][] {
   const map = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   return Object.entries(map)
     .filter(([from]) => !from.includes("?") && !/[\t\n]/.test(from))
-    .map(([from, to]) => [from.replace(/^\//, ""), `${to.replace(/^\//, "")}index.html`]);
+    .map(([from, to]) => [decodeURIComponent(from).replace(/^\//, ""), `${to.replace(/^\//, "")}index.html`]);
 }
 
 /** Cuts `text` to `max` characters at a word, with an ellipsis, as Kiwix wants its short metadata. */
@@ -146,7 +144,20 @@ function shortened(text: string, max: number): string {
   return `${cut.replace(/\s+\S*$/, "") || cut}…`;
 }
 
-async function zimwriterfs(dir: string, zimFile: string, metadata: ZimMetadata, redirectsFile?: string): Promise<void> {
+/**
+ * A page at `from` that sends the reader on to `to`, which zimwriterfs packs as a ZIM redirect. Its
+ * --redirects list would say the same, but zim-tools before 3.3.0 (Debian 12 has 3.1.3) refuses
+ * every line of it; a refresh page works in every version.
+ */
+function writeRedirectPage(dir: string, from: string, to: string): void {
+  const file = path.join(dir, from);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const target = path.posix.relative(path.posix.dirname(`/${from}`), `/${to}`);
+  const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  fs.writeFileSync(file, `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${attribute(encodeURI(target))}"><title>${attribute(from)}</title></head></html>\n`);
+}
+
+async function zimwriterfs(dir: string, zimFile: string, metadata: ZimMetadata): Promise<void> {
   const name = slugify(new URL(metadata.url).hostname.replace(/\./g, "-")) || "bantin";
   const args = [
     "--welcome=index.html",
@@ -161,7 +172,6 @@ async function zimwriterfs(dir: string, zimFile: string, metadata: ZimMetadata, 
     `--name=${name}_vi_all`,
     "--scraper=bantin",
     "--tags=_category:news",
-    ...(redirectsFile ? [`--redirects=${redirectsFile}`] : []),
     dir,
     zimFile,
   ];

@@ -8,7 +8,7 @@ import { setLanguage } from "../../src/core/messages.ts";
 import { zimPage } from "../../src/offline/zim-pages.ts";
 import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { fullTextSearch, type ServedZim, serveZim, zimcheck, zimEntry, zimPaths } from "../helpers/kiwix.ts";
-import { PROJECT, tempDir } from "../helpers/site.ts";
+import { copyFixture, PROJECT, tempDir, writeArticle } from "../helpers/site.ts";
 
 beforeAll(() => setLanguage("en"));
 
@@ -106,6 +106,27 @@ describe("npm run zim on the sample archive", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split("\n")).toEqual([`${foreign} is not a ZIM written by bantin (it has no .bantin-zim.json entry); bantin leaves it alone: choose another name, or remove it yourself`]);
     expect(fs.readFileSync(foreign, "utf8")).toBe("not a ZIM");
+  });
+});
+
+describe("old addresses in the ZIM", () => {
+  it("become ZIM redirects to their article when they have no query string, which Kiwix readers cut off", async () => {
+    const content = copyFixture("site");
+    writeArticle(content, "2012/01/gioi-thieu.md", 'title: "Giới thiệu quận"\ndate: "2012-01-05 08:00"\ncategory: "Tin tức"\nlegacy_url: "http://www.govap.hochiminhcity.gov.vn/tintuc/Pages/Gioi-Thieu.aspx"');
+    writeArticle(content, "2012/01/tin-cu.md", 'title: "Tin cũ"\ndate: "2012-01-06 08:00"\ncategory: "Tin tức"\nlegacy_url: "http://www.govap.hochiminhcity.gov.vn/tintuc/Lists/Posts/Post.aspx?ID=77"');
+    const out = path.join(tempDir("zim-redirects"), "ban-tin.zim");
+    const run = await bantin(["zim", "--content", content, "--site", path.join(path.dirname(out), "dist"), "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain(", 1 old address redirected)");
+    const local = await serveZim(out);
+    try {
+      const response = await fetch(new URL("tintuc/pages/gioi-thieu.aspx", local.book));
+      expect(new URL(response.url).pathname).toBe(new URL("2012/01/05/gioi-thieu-quan/index.html", local.book).pathname);
+      expect(parseHTML(await response.text()).document.querySelector("h1")?.textContent).toBe("Giới thiệu quận");
+    } finally {
+      await local.close();
+    }
+    expect([...(await zimPaths(out))].filter((entry) => entry.startsWith("tintuc/"))).toEqual(["tintuc/pages/gioi-thieu.aspx"]);
   });
 });
 
