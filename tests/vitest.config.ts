@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Three projects, run together by `npm test`: unit (pure code, no site build, no browser: seconds),
-// build (fixture sites built through Eleventy), browser (those sites in Debian's Chromium).
+// build (fixture sites built through Eleventy), browser (those sites in Debian's Chromium; the offline copy in Firefox ESR too).
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL("..", import.meta.url)),

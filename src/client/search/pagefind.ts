@@ -40,26 +40,27 @@ export const SEARCH_OPTIONS: PagefindIndexOptions = {
 };
 
 /**
- * Pagefind, from the site at `siteRoot`. Over http, its ES module. From disk (an offline copy, see
- * src/offline/search.ts), Chromium refuses module scripts, fetch and workers, so the copy carries
- * Pagefind bundled as a classic script that reads its index from script files; the ZIM edition,
- * made from that copy, uses it on every scheme.
+ * Pagefind, from the site at `siteRoot`, set up with SEARCH_OPTIONS. Over http, its ES module. From
+ * disk (an offline copy, see src/offline/search.ts), Chromium refuses module scripts, fetch and
+ * workers, so the copy carries Pagefind bundled as a classic script that reads its index from script
+ * files, and searches without a worker. The ZIM edition, made from that copy, does so on every
+ * scheme: Kiwix readers may refuse all three.
  */
-export async function loadPagefind(siteRoot: URL, options: PagefindIndexOptions): Promise<PagefindModule> {
-  // Kiwix readers may refuse modules, fetch and workers whatever the scheme.
-  if (location.protocol !== "file:" && !inZim()) {
-    const pagefind = (await import(new URL("pagefind/pagefind.js", siteRoot).href)) as PagefindModule;
-    await pagefind.options(options);
-    return pagefind;
-  }
+export async function loadPagefind(siteRoot: URL): Promise<PagefindModule> {
+  const bundled = location.protocol === "file:" || inZim();
+  const pagefind = bundled ? await loadOfflineBundle(siteRoot) : ((await import(new URL("pagefind/pagefind.js", siteRoot).href)) as PagefindModule);
+  // One call: until its first search, Pagefind keeps only the options given last. Without noWorker it
+  // tries a worker, whose fetches miss the bundle's index files: from disk Chromium refuses it
+  // silently and Firefox reports a security error; over http (kiwix-serve) it starts.
+  await pagefind.options({ ...SEARCH_OPTIONS, noWorker: bundled });
+  return pagefind;
+}
+
+async function loadOfflineBundle(siteRoot: URL): Promise<PagefindModule> {
   const src = new URL(OFFLINE_BUNDLE, siteRoot).href;
   await loadScript(src);
-  const pagefind = window.BantinPagefind;
-  if (!pagefind) throw new Error(`Pagefind's offline bundle set no BantinPagefind: ${src}`);
-  // One call: until Pagefind starts, each options() replaces the last, and a worker's fetch would
-  // miss the bundle's index files.
-  await pagefind.options({ ...options, noWorker: true });
-  return pagefind;
+  if (!window.BantinPagefind) throw new Error(`Pagefind's offline bundle set no BantinPagefind: ${src}`);
+  return window.BantinPagefind;
 }
 
 /** How many articles hold each d- or đ-word (see query.ts). */
@@ -85,7 +86,7 @@ export function sharedSearchTools(siteRoot: URL): () => Promise<SearchTools> {
   let loading: Promise<SearchTools> | null = null;
   return () => {
     if (!loading) {
-      loading = Promise.all([loadPagefind(siteRoot, SEARCH_OPTIONS), loadDWords(siteRoot)]).then(([loaded, count]) => ({ pagefind: loaded, count }));
+      loading = Promise.all([loadPagefind(siteRoot), loadDWords(siteRoot)]).then(([loaded, count]) => ({ pagefind: loaded, count }));
       loading.catch(() => {
         loading = null;
       });
