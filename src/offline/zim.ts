@@ -189,7 +189,7 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new UserError(say("zimToolMissing", { tool: command }), 2) : error));
+    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new UserError(say("zimToolMissing", { tool: command })) : error));
     child.on("close", (code) => resolve({ code: code ?? 1, output }));
   });
 }

@@ -109,6 +109,23 @@ describe("npm run zim on the sample archive", () => {
   });
 });
 
+describe("npm run zim without Debian's ZIM tools", () => {
+  it("says in one line what to install, and leaves no file behind", async () => {
+    const folder = tempDir("zim-no-tools");
+    const out = path.join(folder, "ban-tin.zim");
+    const path_ = process.env.PATH;
+    process.env.PATH = folder;
+    try {
+      const run = await bantin(["zim", "--content", path.join(PROJECT, "content"), "--site", path.join(root, "dist"), "--out", out]);
+      expect(run.stderr.trim().split("\n")).toEqual(["no zimwriterfs command: install Debian's ZIM tools (apt-get install zim-tools)"]);
+      expect(run.code).toBe(1);
+    } finally {
+      process.env.PATH = path_;
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+});
+
 describe("old addresses in the ZIM", () => {
   it("become ZIM redirects to their article when they have no query string, which Kiwix readers cut off", async () => {
     const content = copyFixture("site");
