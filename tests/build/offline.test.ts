@@ -6,6 +6,7 @@ import { siteFiles } from "../../src/core/files.ts";
 import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
 import { type OfflineResult, writeOfflineCopy } from "../../src/offline/copy.ts";
 import { zipFolder } from "../../src/offline/zip.ts";
+import { runWrappedFile, WRAPPED_FILE } from "../helpers/offline-index.ts";
 import { buildFixture, type BuiltSite, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
 
 let site: BuiltSite;
@@ -51,10 +52,12 @@ describe("the offline copy", () => {
     const wrapped = siteFiles(offlineDir).filter((file) => file.startsWith("/pagefind/offline/"));
     expect(wrapped.length).toBeGreaterThan(5);
     for (const file of wrapped) {
-      const match = /^__bantinPagefindFile\("([^"]+)","([A-Za-z0-9+/=]*)"\);\n$/.exec(fs.readFileSync(path.join(offlineDir, file), "utf8"));
-      expect(match, file).not.toBeNull();
-      expect(`/pagefind/${match![1]}`).toBe(file.replace("/offline/", "/").replace(/\.js$/, ""));
-      expect(Buffer.from(match![2]!, "base64").equals(fs.readFileSync(path.join(site.outDir, `/pagefind/${match![1]}`))), file).toBe(true);
+      const script = fs.readFileSync(path.join(offlineDir, file), "utf8");
+      expect(WRAPPED_FILE.test(script), file).toBe(true);
+      const [call, ...more] = runWrappedFile(script);
+      expect(more).toEqual([]);
+      expect(`/pagefind/${call!.name}`).toBe(file.replace("/offline/", "/").replace(/\.js$/, ""));
+      expect(call!.bytes.equals(fs.readFileSync(path.join(site.outDir, `/pagefind/${call!.name}`))), file).toBe(true);
     }
   });
 
