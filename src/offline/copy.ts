@@ -173,14 +173,19 @@ export async function writeOfflineCopy(siteDir: string, outDir: string, pathPref
   });
 }
 
-/** A change the ZIM edition makes to each page of the copy after its links (src/offline/zim-pages.ts). */
-export type PageEdit = (html: string, sitePath: string) => Promise<string>;
+/** How the ZIM edition's copy differs (src/offline/zim.ts). */
+export interface CopyVariant {
+  /** A change to each page after its links (src/offline/zim-pages.ts). */
+  editPage?: (html: string, sitePath: string) => Promise<string>;
+  /** Search only from the wrapped index files, never over http: the files they wrap are left out. */
+  wrappedIndexOnly?: boolean;
+}
 
 /**
  * Copies `files` of the built site at `source` into `target`, every link relative to work from
  * disk, and adds the search that works from there.
  */
-export async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string, editPage?: PageEdit): Promise<OfflineResult> {
+export async function copySite(source: string, files: readonly string[], target: string, pathPrefix: string, { editPage, wrappedIndexOnly = false }: CopyVariant = {}): Promise<OfflineResult> {
   // Every folder of the site holds a file: the folders are the files' parents, with no stat per link.
   const folders = foldersOf(files).add("/");
   const isFolder = (sitePath: string) => folders.has(sitePath);
@@ -202,6 +207,6 @@ export async function copySite(source: string, files: readonly string[], target:
   }
   const pagefindDir = path.join(target, PAGEFIND_FOLDER);
   if (!fs.existsSync(path.join(pagefindDir, "pagefind.js"))) return { files: files.length, bytes };
-  const search = await writeOfflineSearch(pagefindDir);
+  const search = await writeOfflineSearch(pagefindDir, { keepIndexFiles: !wrappedIndexOnly });
   return { files: files.length + search.files, bytes: bytes + search.bytes, search };
 }

@@ -115,8 +115,9 @@ export interface OfflineSearchResult {
 /**
  * Makes the Pagefind bundle of a copied site usable from file://: a classic-script build of
  * pagefind.js (global `BantinPagefind`) whose fetches read the index from wrapped script files.
+ * Without `keepIndexFiles` the files they wrap go: a copy that never searches over http needs only the scripts.
  */
-export async function writeOfflineSearch(pagefindDir: string): Promise<OfflineSearchResult> {
+export async function writeOfflineSearch(pagefindDir: string, { keepIndexFiles = true } = {}): Promise<OfflineSearchResult> {
   const shimFile = path.join(pagefindDir, "offline-fetch-shim.mjs");
   fs.writeFileSync(shimFile, FETCH_SHIM);
   try {
@@ -146,6 +147,7 @@ export async function writeOfflineSearch(pagefindDir: string): Promise<OfflineSe
     const bytes = fs.readFileSync(path.join(pagefindDir, name));
     const wrapped = wrapIndexFile(name, bytes);
     fs.writeFileSync(path.join(pagefindDir, WRAPPED_FOLDER, `${name}.js`), wrapped);
+    if (!keepIndexFiles) fs.rmSync(path.join(pagefindDir, name));
     originalBytes += bytes.length;
     wrappedBytes += Buffer.byteLength(wrapped);
   }

@@ -1,6 +1,7 @@
 // The ZIM edition: one file that Kiwix readers open and kiwix-serve serves. Debian's zimwriterfs
 // (zim-tools) packs a copy of the site made as the offline copy is (relative links, search from
-// classic scripts), its pages marked for Kiwix's full-text index (zim-pages.ts). zimwriterfs is
+// classic scripts only, so without the index files they wrap), its pages marked for Kiwix's
+// full-text index (zim-pages.ts). zimwriterfs is
 // libzim's own packer: it writes the Xapian index Kiwix searches, which no npm package does
 // without downloading libzim from outside the registry.
 import { spawn } from "node:child_process";
@@ -9,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { UserError } from "../core/errors.ts";
+import { siteFiles } from "../core/files.ts";
 import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
 import { say } from "../core/messages.ts";
@@ -49,7 +51,7 @@ export interface ZimOptions {
 
 export interface ZimResult {
   bytes: number;
-  /** Entries packed: pages, files, and the redirects of old addresses. */
+  /** Files packed: pages, the rest of the site, and the redirects of old addresses. */
   files: number;
   redirects: number;
 }
@@ -96,16 +98,17 @@ export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMe
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
   let made: string[] = [];
   try {
-    const files = site.files.filter((file) => !HOST_ONLY.test(file) && !leaveOut.some((folder) => file.startsWith(folder)));
-    const copied = await copySite(source, files, copy, pathPrefix, (html) => zimPage(html, metadata.title));
+    const packed = site.files.filter((file) => !HOST_ONLY.test(file) && !leaveOut.some((folder) => file.startsWith(folder)));
+    await copySite(source, packed, copy, pathPrefix, { editPage: (html) => zimPage(html, metadata.title), wrappedIndexOnly: true });
     fs.writeFileSync(path.join(copy, ILLUSTRATION), illustration(path.join(source, ICON)));
     fs.writeFileSync(path.join(copy, ZIM_MARKER), `${JSON.stringify({ tool: "bantin", kind: "zim", source: metadata.url })}\n`);
     const redirects = legacyRedirects(source).filter(([from]) => !fs.existsSync(path.join(copy, from)));
     for (const [from, to] of redirects) writeRedirectPage(copy, from, to);
+    const files = siteFiles(copy).length;
     made = makeFolders(path.dirname(target));
     await zimwriterfs(copy, partial, metadata);
     fs.renameSync(partial, target);
-    return { bytes: fs.statSync(target).size, files: copied.files + 2 + redirects.length, redirects: redirects.length };
+    return { bytes: fs.statSync(target).size, files, redirects: redirects.length };
   } catch (error) {
     // Judged before the partial file goes: it may be what filled the disk.
     const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;

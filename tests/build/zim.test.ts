@@ -69,6 +69,9 @@ describe("npm run zim on the sample archive", () => {
   it("carries every page with links that resolve inside the ZIM, and no file only a web host reads", async () => {
     const paths = await zimPaths(zimFile);
     for (const file of ["_headers", "_redirects", "robots.txt", "sitemap.xml", "legacy-redirects.nginx.conf", "quan-tri/index.html"]) expect(paths.has(file), file).toBe(false);
+    // The search reads its index only from the wrapped scripts: the files they wrap would be carried twice.
+    expect([...paths].filter((entry) => /^pagefind\/(?!offline\/).*\.pf_\w+$/.test(entry))).toEqual([]);
+    expect([...paths].filter((entry) => /^pagefind\/offline\/.*\.pf_\w+\.js$/.test(entry)).length).toBeGreaterThan(10);
     for (const page of ["index.html", SEED, "tim-kiem/index.html"]) {
       const { document } = parseHTML(await zimEntry(zimFile, page));
       const links = [...document.querySelectorAll("a[href], link[href], script[src], img[src]")].map((element) => element.getAttribute("href") ?? element.getAttribute("src")!);
