@@ -9,7 +9,7 @@ import { siteHref } from "./links.ts";
  */
 export function legacyArticleHref(map: unknown, address: string, siteRoot: URL): string | undefined {
   const key = legacyKey(address);
-  if (key === undefined || typeof map !== "object" || map === null || !Object.hasOwn(map, key)) return undefined;
+  if (key === undefined || typeof map !== "object" || map === null || !Object.prototype.hasOwnProperty.call(map, key)) return undefined;
   const target = (map as Record<string, unknown>)[key];
   // Only a site-relative path: the map cannot send a reader to another host.
   return typeof target === "string" && /^\/(?!\/)/.test(target) ? siteHref(target, siteRoot, false) : undefined;

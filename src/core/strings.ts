@@ -43,6 +43,8 @@ export const strings = {
   searchByDate: "Xem các bản tin theo ngày trong mục Lưu trữ",
   searchMore: "Xem thêm kết quả",
   searchFailed: "Không tải được chỉ mục tìm kiếm. Hãy tải lại trang.",
+  searchFailedInReader: "Trình đọc này không chạy được trang tìm kiếm của kho lưu trữ.",
+  searchInReader: "Tìm “{query}” bằng chức năng tìm kiếm của trình đọc",
   skipToContent: "Bỏ qua, đến nội dung chính",
   source: "Theo {source}",
   views: "Số lượt người xem: {views}",

@@ -2,13 +2,14 @@
 // address, which keeps the query so that a search can be shared or bookmarked.
 import { formatDateTime, formatNumber } from "../../core/format.ts";
 import { label } from "../../core/strings.ts";
-import { foldersNeedIndex } from "../edition.ts";
+import { fold } from "../../core/text.ts";
+import { foldersNeedIndex, inZim, readerSearchUrl } from "../edition.ts";
 import { siteHref } from "../links.ts";
 import { sharedSearchTools } from "./pagefind.ts";
 import type { PagefindSearchFragment } from "./pagefind-api.ts";
 import { boundQuery, cleanQuery } from "./query.ts";
 import type { ResultList } from "./results.ts";
-import { type Filters, oneAtATime, searchInStages } from "./run.ts";
+import { type Filters, oneAtATime, searchInStages, stopIfAborted } from "./run.ts";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -21,6 +22,9 @@ interface SearchStrings {
   noResult: string;
   noResultFiltered: string;
   failed: string;
+  /** Inside a ZIM, when the reader cannot run the page; then a link to the reader's own search. */
+  failedInReader: string;
+  inReader: string;
   /** Said after the count when the query was cut to its first words. */
   shortened: string;
   /** The suggestion, when nothing is found, to search again without the filters. */
@@ -93,6 +97,8 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
   const suggestions = required<HTMLElement>("[data-search-suggestions]");
   const unfiltered = required<HTMLElement>("[data-search-unfiltered]");
   const unfilteredLink = required<HTMLAnchorElement>("[data-search-unfiltered] a");
+  const reader = required<HTMLElement>("[data-search-reader]");
+  const readerLink = required<HTMLAnchorElement>("[data-search-reader] a");
 
   const searchTools = sharedSearchTools(siteRoot);
   const exclusive = oneAtATime();
@@ -182,7 +188,7 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
             results.exclude(shown.shown());
           } else {
             const first = await results.next(PAGE_SIZE);
-            signal.throwIfAborted();
+            stopIfAborted(signal);
             list.replaceChildren(...first.map((data) => renderResult(data, siteRoot)));
             suggestions.hidden = true;
             touched = false;
@@ -202,10 +208,25 @@ export function setUpSearch(form: HTMLFormElement, siteRoot: URL): void {
       });
     } catch (error) {
       if (signal.aborted) return;
-      status.textContent = strings.failed;
-      suggestions.hidden = true;
       list.removeAttribute("aria-busy");
       console.error(error);
+      if (!inZim()) {
+        status.textContent = strings.failed;
+        suggestions.hidden = true;
+        return;
+      }
+      // Reloading will not help a reader too old for Pagefind (Kiwix Desktop 2.3 is Chrome 87, whose
+      // WebAssembly Pagefind's outgrew): its own search will, typed without marks, as every Kiwix finds.
+      status.textContent = strings.failedInReader;
+      const pattern = fold(typed);
+      const href = pattern ? readerSearchUrl(siteRoot, pattern) : undefined;
+      reader.hidden = !href;
+      if (href) {
+        readerLink.href = href;
+        readerLink.textContent = label(strings.inReader, { query: pattern });
+      }
+      unfiltered.hidden = true;
+      suggestions.hidden = false;
     }
   }
 

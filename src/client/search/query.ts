@@ -72,7 +72,7 @@ export function boundQuery(query: string): BoundedQuery {
     kept.push(word);
     length += added;
   }
-  const shortened = kept.length < parsed.words.length || kept.at(-1) !== parsed.words.at(-1);
+  const shortened = kept.length < parsed.words.length || kept[kept.length - 1] !== parsed.words[parsed.words.length - 1];
   return { query: shortened ? joinQuery(kept, parsed.phrase) : query, shortened, words: kept.length };
 }
 

@@ -33,6 +33,15 @@ async function exactSearch(pagefind: PagefindModule, query: string, options: Pag
 }
 
 /**
+ * Stops a search that a newer one replaced. Not AbortSignal's throwIfAborted: it came with Chrome 100,
+ * and Kiwix Desktop on Qt WebEngine 5.15 (Debian 12) is Chrome 87.
+ */
+export function stopIfAborted(signal?: AbortSignal): void {
+  // The abort's reason where the browser keeps one (Chrome 98 on).
+  if (signal?.aborted) throw signal.reason ?? new DOMException("a newer search replaced this one", "AbortError");
+}
+
+/**
  * A search's results, or none when they do not match every word of its query (see matches.ts).
  * Pagefind picks the indexed words a typed word matches once for the whole index (those that start
  * with it or, failing those, the longest one it starts with), so that one page of a search tells for
@@ -92,7 +101,7 @@ export async function* searchInStages(
   const sort = newest || !query ? ({ date: "desc" } as const) : undefined;
   const options: PagefindSearchOptions = { filters, sort };
   const search = async (term: string | null, searchOptions = options) => {
-    signal?.throwIfAborted();
+    stopIfAborted(signal);
     return (await pagefind.search(term, searchOptions)).results;
   };
   if (!query) {
@@ -122,7 +131,7 @@ export async function* searchInStages(
   const exact: PagefindSearchResult[][] = [];
   if (exactPass) {
     for (const variant of variants) {
-      signal?.throwIfAborted();
+      stopIfAborted(signal);
       exact.push(await withRealMatches(await exactSearch(pagefind, variant, options), variant));
     }
   }
