@@ -4,7 +4,7 @@
 // every page whose sidebar names a place. libzim drops tone marks but keeps đ, so the page names
 // its đ-words typed with d as keywords. And the page says it is in a ZIM: its scripts then load
 // Pagefind as classic scripts and name folders' index.html, as from disk.
-import { SAXParser, type StartTag, type EndTag } from "parse5-sax-parser";
+import { SAXParser, type StartTag } from "parse5-sax-parser";
 
 /** Read by the page's scripts (src/client/edition.ts), which must match. */
 const ZIM_EDITION_META = '<meta name="bantin-edition" content="zim">';
@@ -27,7 +27,8 @@ interface Edit {
 interface OpenRegion {
   tagName: string;
   nested: number;
-  onEnd: (tag: EndTag) => void;
+  /** Called with where its end tag starts and ends. */
+  onEnd: (start: number, end: number) => void;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -54,8 +55,9 @@ export async function zimPage(html: string, siteTitle: string): Promise<string> 
   let ignoring = 0;
   let titleStart = -1;
 
+  // An element without an end tag ends where its start tag does.
   const open = (tag: StartTag, onEnd: OpenRegion["onEnd"]) => {
-    if (VOID_ELEMENTS.has(tag.tagName) || tag.selfClosing) onEnd({ tagName: tag.tagName, sourceCodeLocation: { ...tag.sourceCodeLocation!, startOffset: tag.sourceCodeLocation!.endOffset } } as EndTag);
+    if (VOID_ELEMENTS.has(tag.tagName) || tag.selfClosing) onEnd(tag.sourceCodeLocation!.endOffset, tag.sourceCodeLocation!.endOffset);
     else regions.push({ tagName: tag.tagName, nested: 0, onEnd });
   };
 
@@ -68,16 +70,16 @@ export async function zimPage(html: string, siteTitle: string): Promise<string> 
     else if (has("data-pagefind-body")) {
       hasArticle = indexed = true;
       edits.push({ at: where.endOffset, text: SKIP_END });
-      open(tag, (end) => {
+      open(tag, (start) => {
         indexed = false;
-        edits.push({ at: end.sourceCodeLocation!.startOffset, text: SKIP_START });
+        edits.push({ at: start, text: SKIP_START });
       });
     } else if (indexed && has("data-pagefind-ignore")) {
       ignoring++;
       edits.push({ at: where.startOffset, text: SKIP_START });
-      open(tag, (end) => {
+      open(tag, (_, end) => {
         ignoring--;
-        edits.push({ at: end.sourceCodeLocation!.endOffset, text: SKIP_END });
+        edits.push({ at: end, text: SKIP_END });
       });
     }
   });
@@ -97,7 +99,7 @@ export async function zimPage(html: string, siteTitle: string): Promise<string> 
       if (region.nested > 0) region.nested--;
       else {
         regions.splice(i, 1);
-        region.onEnd(tag);
+        region.onEnd(where.startOffset, where.endOffset);
       }
     }
   });
