@@ -35,7 +35,7 @@ export const zimCommand = defineCommand({
         const settings = readSettings(site.contentDir);
         const url = site.siteUrl ?? settings.url;
         const started = performance.now();
-        const zim = await writeZim(site.outDir, zimFile, { title: settings.title, description: settings.description, url }, { pathPrefix: pathPrefixOf(url), guards, leaveOut: ONLINE_ONLY_FOLDERS });
+        const zim = await writeZim(site.outDir, zimFile, { ...settings, url }, { pathPrefix: pathPrefixOf(url), guards, leaveOut: ONLINE_ONLY_FOLDERS });
         const seconds = decimal((performance.now() - started) / 1000, 1);
         print(say("zimWritten", { zim: values.out, size: say("mebibytes", { size: decimal(zim.bytes / 2 ** 20, 1) }), files: zim.files, redirects: zim.redirects, seconds }));
       }),

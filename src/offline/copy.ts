@@ -52,6 +52,9 @@ export function offlineUrl(url: string, pagePath: string, isFolder: (sitePath: s
   return `${relative}${suffix}`;
 }
 
+/** A value as a double-quoted attribute holds it. */
+export const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
 /** Rewrites each candidate of a srcset list, keeping its width or density. */
 function offlineSrcset(srcset: string, rewrite: (url: string) => string | undefined): string {
   return srcset
@@ -87,7 +90,7 @@ export async function rewriteHtml(html: string, rewrite: (url: string) => string
       const value = attribute.name === "srcset" ? offlineSrcset(attribute.value, rewrite) : (rewrite(attribute.value) ?? attribute.value);
       const where = location?.attrs?.[attribute.name];
       if (value === attribute.value || !where) continue;
-      edits.push({ start: where.startOffset, end: where.endOffset, text: `${attribute.name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"` });
+      edits.push({ start: where.startOffset, end: where.endOffset, text: `${attribute.name}="${escapeAttribute(value)}"` });
     }
   });
   const finished = new Promise<void>((resolve, reject) => {

@@ -11,13 +11,13 @@ import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { UserError } from "../core/errors.ts";
 import { siteFiles } from "../core/files.ts";
-import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
 import { MANIFEST_FILE, readManifest } from "../core/manifest.ts";
 import { say } from "../core/messages.ts";
-import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
+import { type Guard, realPath } from "../core/output-folder.ts";
 import { slugify } from "../core/slug.ts";
 import { writeFailure } from "../core/write-errors.ts";
-import { copySite } from "./copy.ts";
+import { copySite, escapeAttribute } from "./copy.ts";
+import { checkFileTarget, writeFileBeside } from "./file-output.ts";
 import { zimPage } from "./zim-pages.ts";
 
 /** Inside every ZIM bantin writes: how it knows a ZIM it may replace. */
@@ -33,6 +33,7 @@ const ZIM_MAGIC = Buffer.from([0x5a, 0x49, 0x4d, 0x04]);
 const TITLE_MAX = 30;
 const DESCRIPTION_MAX = 80;
 
+/** What the ZIM says of the archive: the site settings' fields of these names. */
 export interface ZimMetadata {
   title: string;
   description?: string;
@@ -73,19 +74,12 @@ export async function isBantinZim(file: string): Promise<boolean> {
 /** Refuses a ZIM target in or around a guarded folder, a folder or other non-file, and a file bantin did not write. */
 export async function checkZimTarget(zimFile: string, guards: readonly Guard[]): Promise<void> {
   const target = realPath(zimFile);
-  checkPlacement(target, [...projectGuards(), ...guards], "zimFile", "ban-tin.zim");
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return;
-  if (!stat.isFile()) throw new UserError(say(stat.isDirectory() ? "zimIsFolder" : "zimNotFile", { target }), 2);
-  if (!(await isBantinZim(target))) throw new UserError(say("zimForeign", { target, marker: ZIM_MARKER }), 2);
+  if (checkFileTarget(target, guards, "zimFile") && !(await isBantinZim(target))) throw new UserError(say("zimForeign", { target, marker: ZIM_MARKER }), 2);
 }
 
-let written = 0;
-
 /**
- * Writes the ZIM edition of the built site at `siteDir` into `zimFile`: packed into a file beside
- * it that is renamed over it only when zimwriterfs succeeded, from a copy in a temporary folder
- * that is removed in any case.
+ * Writes the ZIM edition of the built site at `siteDir` into `zimFile`, whole or not at all
+ * (writeFileBeside), packed from a copy in a temporary folder that is removed in any case.
  */
 export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMetadata, { pathPrefix = "/", guards = [], leaveOut = [] }: ZimOptions = {}): Promise<ZimResult> {
   const source = realPath(siteDir);
@@ -95,8 +89,6 @@ export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMe
   await checkZimTarget(target, [...guards, { path: source, name: say("guardCopiedSite") }]);
   if (!site.files.includes(`/${ICON}`)) throw new UserError(say("zimNoIcon", { source, icon: ICON }));
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "bantin-zim-"));
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
-  let made: string[] = [];
   try {
     const packed = site.files.filter((file) => !HOST_ONLY.test(file) && !leaveOut.some((folder) => file.startsWith(folder)));
     await copySite(source, packed, copy, pathPrefix, { editPage: (html) => zimPage(html, metadata.title), wrappedIndexOnly: true });
@@ -105,16 +97,11 @@ export async function writeZim(siteDir: string, zimFile: string, metadata: ZimMe
     const redirects = legacyRedirects(source).filter(([from]) => !fs.existsSync(path.join(copy, from)));
     for (const [from, to] of redirects) writeRedirectPage(copy, from, to);
     const files = siteFiles(copy).length;
-    made = makeFolders(path.dirname(target));
-    await zimwriterfs(copy, partial, metadata);
-    fs.renameSync(partial, target);
+    await writeFileBeside(target, (partial) => zimwriterfs(copy, partial, metadata));
     return { bytes: fs.statSync(target).size, files, redirects: redirects.length };
   } catch (error) {
-    // Judged before the partial file goes: it may be what filled the disk.
-    const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;
-    fs.rmSync(partial, { force: true });
-    removeEmptyFolders(made);
-    throw failure;
+    // A full disk may be the copy's doing, before the ZIM's file was begun.
+    throw writeFailure(error, target) ?? error;
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
   }
@@ -156,8 +143,7 @@ function writeRedirectPage(dir: string, from: string, to: string): void {
   const file = path.join(dir, from);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const target = path.posix.relative(path.posix.dirname(`/${from}`), `/${to}`);
-  const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-  fs.writeFileSync(file, `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${attribute(encodeURI(target))}"><title>${attribute(from)}</title></head></html>\n`);
+  fs.writeFileSync(file, `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeAttribute(encodeURI(target))}"><title>${escapeAttribute(from)}</title></head></html>\n`);
 }
 
 async function zimwriterfs(dir: string, zimFile: string, metadata: ZimMetadata): Promise<void> {

@@ -3,10 +3,9 @@ import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { UserError } from "../core/errors.ts";
 import { siteFiles } from "../core/files.ts";
-import { makeFolders, removeEmptyFolders } from "../core/folders.ts";
-import { checkPlacement, type Guard, projectGuards, realPath } from "../core/output-folder.ts";
+import { type Guard, realPath } from "../core/output-folder.ts";
 import { say } from "../core/messages.ts";
-import { writeFailure } from "../core/write-errors.ts";
+import { checkFileTarget, writeFileBeside } from "./file-output.ts";
 
 /**
  * The zip's own comment (end of its central directory): how bantin knows a zip it may replace, and
@@ -19,8 +18,6 @@ const END_SIZE = 22;
 /** "Made by" Unix, regular file rw-r--r--: Info-ZIP unzip then reads names as UTF-8 (with flag bit 11, which fflate sets for them) and not as MS-DOS code page 437. */
 const UNIX = 3;
 const FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
-
-let written = 0;
 
 /** True when `file` ends with the end record and comment bantin writes. */
 export function isBantinZip(file: string): boolean {
@@ -40,35 +37,18 @@ export function isBantinZip(file: string): boolean {
 /** Refuses a zip target in or around a guarded folder, a folder or other non-file, and a file bantin did not write. */
 export function checkZipTarget(zipFile: string, guards: readonly Guard[]): void {
   const target = realPath(zipFile);
-  checkPlacement(target, [...projectGuards(), ...guards], "zipFile", "ban-tin.zip");
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return;
-  if (!stat.isFile()) throw new UserError(say(stat.isDirectory() ? "zipIsFolder" : "zipNotFile", { target }), 2);
-  if (!isBantinZip(target)) throw new UserError(say("zipForeign", { target }), 2);
+  if (checkFileTarget(target, guards, "zipFile") && !isBantinZip(target)) throw new UserError(say("zipForeign", { target }), 2);
 }
 
 /**
  * Zips a folder with its files under `rootName/`, streaming so that a large archive does not fill
- * memory, into a file beside `zipFile` that is renamed over it only when complete: a full disk or a
- * killed process leaves the previous zip, never a truncated one. `guards`: folders the zip must keep
- * clear of besides the project's own and `dir`. Returns the zip's size.
+ * memory, into `zipFile`, written whole or not at all (writeFileBeside). `guards`: folders the zip
+ * must keep clear of besides the project's own and `dir`. Returns the zip's size.
  */
 export async function zipFolder(dir: string, zipFile: string, rootName: string, guards: readonly Guard[] = []): Promise<number> {
   const target = realPath(zipFile);
   checkZipTarget(target, [...guards, { path: dir, name: say("guardZipped") }]);
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.bantin-tmp-${process.pid}-${++written}`);
-  let made: string[] = [];
-  try {
-    made = makeFolders(path.dirname(target));
-    await writeZip(dir, partial, rootName);
-    fs.renameSync(partial, target);
-  } catch (error) {
-    // Judged before the partial file goes: it may be what filled the disk.
-    const failure = writeFailure(error, target, { from: partial, to: target }) ?? error;
-    fs.rmSync(partial, { force: true });
-    removeEmptyFolders(made);
-    throw failure;
-  }
+  await writeFileBeside(target, (partial) => writeZip(dir, partial, rootName));
   return fs.statSync(target).size;
 }
 
