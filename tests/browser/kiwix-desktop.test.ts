@@ -1,26 +1,19 @@
 // The ZIM edition in a Kiwix reader as readers install it: Debian's Kiwix Desktop 2.3, whose pages
 // come from zim:// (no http, so no server to fetch from) in Qt WebEngine 5.15, which is Chrome 87:
 // browsing, the date picker, and search handed to the reader's own when the page cannot run Pagefind.
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readSettings } from "../../src/content/load.ts";
-import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
-import { writeZim } from "../../src/offline/zim.ts";
+import { writeSampleZim } from "../helpers/kiwix.ts";
 import { type KiwixDesktop, openInKiwixDesktop } from "../helpers/kiwix-desktop.ts";
-import { buildFixture, PROJECT, tempDir } from "../helpers/site.ts";
+import { SAMPLE_SEED } from "../helpers/paths.ts";
 
-const SEED = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
-const SEED_PATH = "2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/index.html";
+const SEED = SAMPLE_SEED.title;
+/** Its path inside the ZIM. */
+const SEED_PATH = `${SAMPLE_SEED.url.slice(1)}index.html`;
 
 let kiwix: KiwixDesktop;
 
 beforeAll(async () => {
-  const content = path.join(PROJECT, "content");
-  const site = await buildFixture(content);
-  const zimFile = path.join(tempDir("zim-desktop"), "ban-tin.zim");
-  const settings = readSettings(content);
-  await writeZim(site.outDir, zimFile, { title: settings.title, description: settings.description, url: settings.url }, { leaveOut: ONLINE_ONLY_FOLDERS });
-  kiwix = await openInKiwixDesktop(zimFile);
+  kiwix = await openInKiwixDesktop(await writeSampleZim());
 });
 
 afterAll(async () => {

@@ -4,10 +4,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
-import { writeOfflineCopy } from "../../src/offline/copy.ts";
 import { launchFirefox } from "../helpers/firefox.ts";
-import { buildFixture, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
+import { writeOfflineCopies } from "../helpers/offline-copies.ts";
+import { SAMPLE_SEED } from "../helpers/paths.ts";
 
 let browser: Browser;
 /** Offline copy of the fixture site, and of the sample archive in content/. */
@@ -15,14 +14,7 @@ let offlineDir: string;
 let sampleOfflineDir: string;
 
 beforeAll(async () => {
-  const site = await buildFixture(path.join(FIXTURES, "site"));
-  // Folder names with a space and Vietnamese letters, as a copy on a USB stick would have.
-  offlineDir = path.join(tempDir("offline"), "Bản tin lưu trữ");
-  await writeOfflineCopy(site.outDir, offlineDir);
-  const sample = await buildFixture(path.join(PROJECT, "content"));
-  sampleOfflineDir = path.join(tempDir("offline-sample"), "Bản tin lưu trữ");
-  // As npm run offline writes it: without the CMS.
-  await writeOfflineCopy(sample.outDir, sampleOfflineDir, "/", { leaveOut: ONLINE_ONLY_FOLDERS });
+  ({ fixture: offlineDir, sample: sampleOfflineDir } = await writeOfflineCopies());
   browser = await launchFirefox();
 });
 
@@ -101,8 +93,8 @@ describe("the offline copy opened straight from disk in Firefox", () => {
   });
 });
 
-const SEED = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
-const SEED_PATH = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/index.html";
+const SEED = SAMPLE_SEED.title;
+const SEED_PATH = `${SAMPLE_SEED.url}index.html`;
 
 describe("the sample archive's offline copy in Firefox, search included", () => {
   it("finds the seed article for “dang bo go vap” typed in the header box, and opens it", async () => {

@@ -3,10 +3,9 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteFiles } from "../../src/core/files.ts";
-import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
-import { writeOfflineCopy } from "../../src/offline/copy.ts";
 import { launchBrowser, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildFixture, FIXTURES, PROJECT, tempDir } from "../helpers/site.ts";
+import { writeOfflineCopies } from "../helpers/offline-copies.ts";
+import { SAMPLE_SEED } from "../helpers/paths.ts";
 
 let browser: Browser;
 /** Offline copy of the fixture site, and of the sample archive in content/ with its hosted build. */
@@ -16,15 +15,9 @@ let hosted: StaticServer;
 let offlineServed: StaticServer;
 
 beforeAll(async () => {
-  const site = await buildFixture(path.join(FIXTURES, "site"));
-  // Folder names with a space and Vietnamese letters, as a copy on a USB stick would have.
-  offlineDir = path.join(tempDir("offline"), "Bản tin lưu trữ");
-  await writeOfflineCopy(site.outDir, offlineDir);
-  const sample = await buildFixture(path.join(PROJECT, "content"));
-  sampleOfflineDir = path.join(tempDir("offline-sample"), "Bản tin lưu trữ");
-  // As npm run offline writes it: without the CMS.
-  await writeOfflineCopy(sample.outDir, sampleOfflineDir, "/", { leaveOut: ONLINE_ONLY_FOLDERS });
-  hosted = await serveStatic(sample.outDir);
+  const copies = await writeOfflineCopies();
+  ({ fixture: offlineDir, sample: sampleOfflineDir } = copies);
+  hosted = await serveStatic(copies.sampleSite);
   offlineServed = await serveStatic(sampleOfflineDir);
   browser = await launchBrowser();
 });
@@ -79,8 +72,8 @@ describe("the offline copy opened straight from disk", () => {
   });
 });
 
-const SEED = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
-const SEED_PATH = "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/index.html";
+const SEED = SAMPLE_SEED.title;
+const SEED_PATH = `${SAMPLE_SEED.url}index.html`;
 
 /** Waits for the search page's answer; the status line and each result's title, site path and excerpt. */
 async function searchResults(page: Page) {

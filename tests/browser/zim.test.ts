@@ -1,28 +1,20 @@
 // The ZIM edition read in Chromium through kiwix-serve, as an office network serves it: browse,
 // Kiwix's own full-text search, and the archive's search page, each with a tone-less query.
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSettings } from "../../src/content/load.ts";
-import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
-import { writeZim } from "../../src/offline/zim.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { type ServedZim, serveZim } from "../helpers/kiwix.ts";
-import { buildFixture, PROJECT, tempDir } from "../helpers/site.ts";
+import { type ServedZim, serveZim, writeSampleZim } from "../helpers/kiwix.ts";
+import { SAMPLE_SEED } from "../helpers/paths.ts";
 
-const SEED = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp";
-const SEED_PATH = "2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/index.html";
+const SEED = SAMPLE_SEED.title;
+/** Its path inside the ZIM. */
+const SEED_PATH = `${SAMPLE_SEED.url.slice(1)}index.html`;
 
 let browser: Browser;
 let served: ServedZim;
 
 beforeAll(async () => {
-  const content = path.join(PROJECT, "content");
-  const site = await buildFixture(content);
-  const zimFile = path.join(tempDir("zim-browser"), "ban-tin.zim");
-  const settings = readSettings(content);
-  await writeZim(site.outDir, zimFile, { title: settings.title, description: settings.description, url: settings.url }, { leaveOut: ONLINE_ONLY_FOLDERS });
-  served = await serveZim(zimFile);
+  served = await serveZim(await writeSampleZim());
   browser = await launchBrowser();
 });
 

@@ -8,11 +8,13 @@ import { setLanguage } from "../../src/core/messages.ts";
 import { zimPage } from "../../src/offline/zim-pages.ts";
 import { bantinInEnglish as bantin } from "../helpers/cli.ts";
 import { fullTextSearch, type ServedZim, serveZim, zimcheck, zimEntry, zimPaths } from "../helpers/kiwix.ts";
+import { SAMPLE_SEED } from "../helpers/paths.ts";
 import { copyFixture, PROJECT, tempDir, writeArticle } from "../helpers/site.ts";
 
 beforeAll(() => setLanguage("en"));
 
-const SEED = "2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/index.html";
+/** The seed article's path inside the ZIM. */
+const SEED = `${SAMPLE_SEED.url.slice(1)}index.html`;
 
 let root: string;
 let zimFile: string;

@@ -2,7 +2,21 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { parseHTML } from "linkedom";
+import { readSettings } from "../../src/content/load.ts";
+import { ONLINE_ONLY_FOLDERS } from "../../src/content/urls.ts";
+import { writeZim } from "../../src/offline/zim.ts";
 import { freePort } from "./serve.ts";
+import { buildFixture, PROJECT, tempDir } from "./site.ts";
+
+/** The sample archive (content/) built and packed as `npm run zim` packs it; the ZIM's path. */
+export async function writeSampleZim(): Promise<string> {
+  const content = path.join(PROJECT, "content");
+  const site = await buildFixture(content);
+  const zimFile = path.join(tempDir("zim"), "ban-tin.zim");
+  await writeZim(site.outDir, zimFile, readSettings(content), { leaveOut: ONLINE_ONLY_FOLDERS });
+  return zimFile;
+}
 
 export interface ServedZim {
   /** The server's root, ending in "/". */
@@ -67,8 +81,6 @@ export async function fullTextSearch(served: ServedZim, pattern: string): Promis
   const book = new URL(served.book).pathname;
   const url = new URL("search", served.url);
   url.search = new URLSearchParams({ content: book.slice(1, -1), pattern, pageLength: "50" }).toString();
-  const html = await (await fetch(url)).text();
-  const { parseHTML } = await import("linkedom");
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(await (await fetch(url)).text());
   return [...document.querySelectorAll(".results a")].map((link) => decodeURIComponent(link.getAttribute("href") ?? "").slice(book.length));
 }

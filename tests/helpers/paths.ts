@@ -18,3 +18,9 @@ export function tempDir(prefix: string): string {
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/** The sample archive's seed article (content/2011/09/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh.md): its title and address. */
+export const SAMPLE_SEED = {
+  title: "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh: Những kinh nghiệm thực tiễn của Đảng bộ quận Gò Vấp",
+  url: "/2011/09/20/hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh-nhung-kinh-nghiem-thuc-tien/",
+};
